@@ -1,0 +1,49 @@
+"""Between the fixtures' (N, C, *spatial) layout and MATLAB's [spatial..., C, N].
+
+MATLAB cannot store trailing singleton dimensions, so an array coming back
+from Octave may have fewer dimensions than it should; only missing trailing
+ones are restored, anything else is a real shape difference and is reported.
+"""
+
+import numpy as np
+
+
+def to_matlab(a):
+    """(N, C, *spatial) -> (*spatial, C, N), the same elements."""
+    r = a.ndim - 2
+    return np.ascontiguousarray(np.transpose(a, tuple(range(2, 2 + r)) + (1, 0)))
+
+
+def matlab_shape(shape):
+    return tuple(shape[2:]) + (shape[1], shape[0])
+
+
+def from_matlab(a, shape):
+    """Octave's result for an array of fixture shape ``shape``, back in fixture layout.
+
+    Returns ``None`` when the dimensions do not match even after restoring
+    dropped trailing singletons; the caller reports the shape it got.
+    """
+    a = np.asarray(a)
+    want = matlab_shape(shape)
+    if a.ndim > len(want) or a.shape != want[: a.ndim] or any(n != 1 for n in want[a.ndim:]):
+        if not (a.size == 0 and int(np.prod(want)) == 0):
+            return None
+    a = a.reshape(want)
+    r = len(shape) - 2
+    return np.transpose(a, (r + 1, r) + tuple(range(r)))
+
+
+def matlab_indices(indices, x_shape):
+    """Python-form indices (flat row-major in each spatial plane, 0-based) as MATLAB's.
+
+    MATLAB returns 1-based linear indices into the whole H x W x C x N array,
+    column-major, as doubles.  Result in fixture layout.
+    """
+    spatial = tuple(x_shape[2:])
+    n, c = np.indices(indices.shape[:2])
+    n = np.broadcast_to(n.reshape(n.shape + (1,) * (indices.ndim - 2)), indices.shape)
+    c = np.broadcast_to(c.reshape(c.shape + (1,) * (indices.ndim - 2)), indices.shape)
+    subs = np.unravel_index(indices, spatial)
+    linear = np.ravel_multi_index(subs + (c, n), matlab_shape(x_shape), order="F")
+    return (linear + 1).astype(np.float64)

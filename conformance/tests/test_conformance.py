@@ -1,0 +1,60 @@
+"""Every golden fixture, in every language: ``python[<id>]`` and ``octave[<id>]``.
+
+(pytest collects the functions ``python`` and ``octave`` by name, see tox.ini,
+so nothing else in this module may start with either word.)  A failure names the fixture id, the language, the output and its first
+differing element with both values in full precision.
+"""
+
+import collections
+
+import pytest
+
+from conformance.compare import first_difference
+from conformance.fixture_format import load_all
+from conformance.octave_session import BatchFailed
+from conformance import runners
+
+CASES = load_all()
+BY_FILE = collections.defaultdict(list)
+for _case in CASES:
+    BY_FILE[_case.file].append(_case)
+IDS = [c.id for c in CASES]
+
+
+def check(case, language, result, expected):
+    where = f"{case.id} [{language}] ({case.group})"
+    if case.is_error:
+        if "error" not in result:
+            pytest.fail(f"{where}: expected {case.error}, but the call returned", pytrace=False)
+        if result["error"] != case.error:
+            pytest.fail(
+                f"{where}: expected {case.error}, got {result['error'] or 'no identifier'}: "
+                f"{result['message']}",
+                pytrace=False,
+            )
+        return
+    if "error" in result:
+        pytest.fail(f"{where}: raised {result['error']}: {result['message']}", pytrace=False)
+    problems = []
+    for name in runners.OUTPUT_NAMES:
+        diff = first_difference(expected[name], result[name])
+        if diff:
+            problems.append(f"{name}: {diff}")
+    if problems:
+        pytest.fail(f"{where}: " + "\n  ".join(problems), pytrace=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def python(case):
+    check(case, "python", runners.run_python(case), case.arrays)
+
+
+@pytest.mark.octave
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def octave(case, octave_replies):
+    try:
+        replies = octave_replies(case, BY_FILE[case.file])
+    except BatchFailed as exc:
+        pytest.fail(f"{case.id} [octave] ({case.group}): {exc}", pytrace=False)
+    expected = None if case.is_error else runners.octave_expected(case)
+    check(case, "octave", runners.octave_result(case, replies), expected)

@@ -1,0 +1,105 @@
+"""Max pooling, forward and backward (SPEC.md, sections 5 to 7)."""
+
+from . import fast, naive, validation
+from .geometry import resolve
+
+_METHODS = {"fast": fast, "naive": naive}
+
+
+def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+             return_indices=False, *, method="fast", **unknown):
+    """Max pooling over the trailing spatial axes of ``x``.
+
+    Parameters
+    ----------
+    x : array_like, shape (N, C, *spatial), 1 to 3 spatial axes, float32 or float64
+    kernel_size : int or sequence of int
+        Window extent ``k`` per spatial axis (an int applies to every axis).
+    stride : int or sequence of int, optional
+        Step ``s`` between windows; defaults to ``kernel_size``.
+    padding : int, sequence of int, or sequence of (before, after) pairs, default 0
+        Padding per axis. Padded positions are absent: never compared, never
+        selected. Each pad must lie in ``[0, e - 1]``, ``e = dilation*(k-1)+1``.
+    dilation : int or sequence of int, default 1
+        Spacing ``d`` between the window's elements.
+    ceil_mode : bool, default False
+        Round the output size up; a last window that would start past the
+        input and its left padding is dropped.
+    return_indices : bool, default False
+        Also return the indices of the selected elements.
+    method : {"fast", "naive"}, default "fast"
+        ``"naive"`` runs the chapter's loops; both give identical bits.
+
+    Returns
+    -------
+    y : ndarray, shape (N, C, *out_spatial), same dtype as ``x``
+        ``out = floor((in + pad_before + pad_after - e) / s) + 1`` (``ceil``
+        with ``ceil_mode``; SPEC.md, "Output size").  Each element is the
+        first maximum of its window in row-major order; NaN propagates (the
+        first NaN wins); ``-0.0`` before ``+0.0`` stays ``-0.0``.
+    indices : ndarray of int64, shape of ``y`` (only with ``return_indices``)
+        Row-major flat index of each selected element within its (n, c)
+        spatial plane, 0-based, padding not counted (PyTorch's convention).
+
+    Raises
+    ------
+    PoolingError
+        With an ``identifier`` from SPEC.md, "Errors".
+
+    Examples
+    --------
+    >>> import numpy as np, pooling
+    >>> x = np.array([[[[1., 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]]]])
+    >>> y, idx = pooling.max_pool(x, 2, return_indices=True)
+    >>> y[0, 0].tolist(), idx[0, 0].tolist()
+    ([[6.0, 8.0], [3.0, 4.0]], [[5, 7], [8, 15]])
+    """
+    fname = "max_pool"
+    x = validation.as_input(x, fname)
+    validation.no_unknown_options(unknown, fname)
+    return_indices = validation.flag(return_indices, "return_indices", fname)
+    impl = _METHODS[validation.method(method, fname)]
+    geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
+    y, indices = impl.max_pool(_native(x), geom)
+    return (y, indices) if return_indices else y
+
+
+def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
+                      ceil_mode=False, *, method="fast", **unknown):
+    """Gradient of ``max_pool`` with respect to ``x``.
+
+    Parameters
+    ----------
+    dy : array_like, shape (N, C, *out_spatial), same dtype as ``x``
+        Upstream gradient, shaped like ``max_pool``'s output.
+    x : array_like, shape (N, C, *spatial), float32 or float64
+        The forward input; the selection is recomputed from it.
+    kernel_size, stride, padding, dilation, ceil_mode, method
+        As for ``max_pool``.
+
+    Returns
+    -------
+    dx : ndarray, shape and dtype of ``x``
+        Starts at ``+0.0``; output positions, in ascending row-major order,
+        each add their ``dy`` to the one element they selected (SPEC.md,
+        "Max pooling backward").  Overlapping windows accumulate.
+
+    Raises
+    ------
+    PoolingError
+        ``pooling:badGradient`` when ``dy`` has the wrong shape or dtype, and
+        every identifier ``max_pool`` raises.
+    """
+    fname = "max_pool_backward"
+    x = validation.as_input(x, fname)
+    validation.no_unknown_options(unknown, fname)
+    impl = _METHODS[validation.method(method, fname)]
+    geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
+    x = _native(x)
+    dy = validation.as_gradient(dy, x.shape[:2] + geom.out_size, x.dtype, fname)
+    return impl.max_pool_backward(_native(dy), x, geom)
+
+
+def _native(a):
+    """``a`` in native byte order, so results never inherit a big-endian dtype."""
+    return a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
