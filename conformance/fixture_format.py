@@ -193,6 +193,8 @@ def _decode(path, case_id, name, node, kind):
 
     def walk(data, depth, where):
         if depth == len(shape):
+            if isinstance(data, list):
+                _fail(path, case_id, f"{name}{where} is nested deeper than its shape {shape}")
             flat.append(_number(path, case_id, f"{name}{where}", data, kind))
             return
         if not isinstance(data, list):
@@ -226,9 +228,10 @@ def _number(path, case_id, where, value, kind):
             f"got {value!r} ({type(value).__name__})",
         )
     if kind == "float32" and not math.isnan(value):
-        as32 = np.float32(value)
-        if np.isinf(as32) and not math.isinf(value):
+        # Past max * (1 + 2^-24) a cast would round to Inf; refuse it before casting.
+        if not math.isinf(value) and abs(value) >= float(np.finfo(np.float32).max) * (1 + 2**-24):
             _fail(path, case_id, f"{where} = {value!r} overflows float32")
+        as32 = np.float32(value)
         if float(format_float(as32, "float32").replace(".inf", "inf")) != value:
             _fail(path, case_id, f"{where} = {value!r} is not a float32 value's shortest decimal")
     return value
@@ -297,6 +300,28 @@ def load_file(path, root=FIXTURES):
             case.error, case.call = entry["error"], entry["call"]
         cases.append(case)
     return cases
+
+
+def case_to_dict(case):
+    """The fields of a loaded ``Case`` in the form ``dump_case`` writes."""
+    out = {"id": case.id, "description": case.description, "op": case.op,
+           "dtype": case.dtype, "params": case.params}
+    out.update(case.arrays)
+    if case.is_error:
+        out.update(call=case.call, error=case.error)
+    return out
+
+
+def canonical_text(path, root=FIXTURES):
+    """What the file's text must be: its own cases, re-written canonically.
+
+    The header comment is kept as it is; everything after it is rewritten.
+    """
+    text = pathlib.Path(path).read_text(encoding="utf-8")
+    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    header = header[: len(header)] if text.startswith(header) else ""
+    cases = load_file(path, root)
+    return header + "\n" + "\n".join(dump_case(case_to_dict(c)) for c in cases)
 
 
 def fixture_files(root=FIXTURES):

@@ -258,6 +258,9 @@ CEIL = [
          distinct((1, 2, 3, 5, 4), 73), kernel_size=2, ceil_mode=True),
     case("max-2d-ceil-dilation", "k=2, d=2, s=2 on 6x6 with ceil_mode",
          distinct((1, 1, 6, 6), 74), kernel_size=2, dilation=2, ceil_mode=True),
+    case("max-1d-ceil-window-larger-than-input",
+         "in=1, k=2, s=2 with ceil_mode: one window, larger than the input, holds its element",
+         line([-4.0]), kernel_size=2, ceil_mode=True, expect={"y": [-4.0], "indices": [0]}),
     case("max-1d-ceil-stride-3", "in=7, k=2, s=3, padding 1: three windows, none dropped",
          line([5.0, 1.0, 2.0, 6.0, 3.0, 4.0, 7.0]), kernel_size=2, stride=3, padding=1,
          ceil_mode=True),
@@ -336,8 +339,9 @@ def random_cases():
 
 X2 = plane([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])
 ERRORS = [
-    error("max-error-input-rank-6", "x with 4 spatial axes (6 dimensions)",
-          np.zeros((1, 1, 2, 2, 2, 2)), "pooling:badInput", kernel_size=[1, 1, 1]),
+    error("max-error-input-rank-6",
+          "x with 4 spatial axes (6 dimensions; N=2 so MATLAB cannot drop the 6th)",
+          np.zeros((2, 1, 2, 2, 2, 2)), "pooling:badInput", kernel_size=[1, 1, 1]),
     error("max-error-kernel-zero", "kernel_size 0", X2, "pooling:badKernel", kernel_size=0),
     error("max-error-kernel-negative", "kernel_size (2, -1)", X2, "pooling:badKernel",
           kernel_size=[2, -1]),

@@ -1,0 +1,26 @@
+function dx = max_pool_backward_naive(dy, x, geom)
+    %MAX_POOL_BACKWARD_NAIVE  Max pooling backward one output at a time: SPEC.md section 7.
+    %   DX = pooling.internal.max_pool_backward_naive(DY, X, GEOM) recomputes the
+    %   selection with max_pool_naive and adds each upstream gradient DY(p) to
+    %   the selected element, visiting outputs in ascending row-major order
+    %   (plane outermost, then the first spatial dimension, last innermost).
+    %   X is GEOM.in-by-GEOM.planes and DY GEOM.out-by-GEOM.planes, of one class.
+    %
+    %   See also pooling.internal.max_pool_backward_fast.
+
+    [~, idx] = pooling.internal.max_pool_naive(x, geom);
+    out = geom.out;
+    dx = zeros(size(x), class(x));
+    for p = 1:geom.planes
+        for o1 = 1:out(1)
+            for o2 = 1:out(2)
+                for o3 = 1:out(3)
+                    % Overlapping windows can select one element several times:
+                    % accumulate, in this order, since addition does not associate.
+                    q = idx(o1, o2, o3, p);
+                    dx(q) = dx(q) + dy(o1, o2, o3, p);
+                end
+            end
+        end
+    end
+end

@@ -1,0 +1,76 @@
+function geom = pool_geometry(fname, x_size, opts)
+    %POOL_GEOMETRY  Output size and window placement of a pooling call (SPEC.md sections 2-4).
+    %   GEOM = pooling.internal.pool_geometry(FNAME, X_SIZE, OPTS) takes SIZE(X)
+    %   and the validated options from parse_options, computes the output size
+    %   per spatial dimension,
+    %     E   = D*(K-1)+1
+    %     OUT = floor((IN + PB + PA - E) / S) + 1            (ceil_mode false)
+    %     OUT = ceil ((IN + PB + PA - E) / S) + 1            (ceil_mode true),
+    %           then OUT = OUT - 1 if (OUT-1)*S >= IN + PB,
+    %   and raises pooling:outputTooSmall if some OUT < 1 and pooling:emptyWindow
+    %   if some window covers no input element.
+    %
+    %   Every computation downstream is written for three spatial dimensions;
+    %   a missing one has IN = OUT = K = S = D = 1 and no padding. GEOM has fields
+    %     r                  number of spatial dimensions of the call
+    %     in, out            1-by-3 input and output sizes
+    %     k, s, d, pb        1-by-3 kernel size, stride, dilation, padding before
+    %     channels, batch    C and N
+    %     planes             C*N, the number of independent (c, n) planes
+    %
+    %   See also pooling.internal.parse_options.
+
+    r = opts.r;
+    sz = [x_size, ones(1, r + 2 - numel(x_size))];
+    in = sz(1:r);
+    e = opts.d .* (opts.k - 1) + 1;
+
+    span = in + opts.pb + opts.pa - e;
+    if opts.ceil_mode
+        out = ceil(span ./ opts.s) + 1;
+        % A last window may not start in the right padding or past it.
+        drop = (out - 1) .* opts.s >= in + opts.pb;
+        out(drop) = out(drop) - 1;
+    else
+        out = floor(span ./ opts.s) + 1;
+    end
+
+    bad = find(out < 1, 1);
+    if ~isempty(bad)
+        error('pooling:outputTooSmall', ...
+              ['%s: the output would be empty along spatial dimension %d: input size ' ...
+               '%d plus padding %d+%d is less than the effective window ' ...
+               'E = DILATION*(POOL_SIZE-1)+1 = %d.'], ...
+              fname, bad, in(bad), opts.pb(bad), opts.pa(bad), e(bad));
+    end
+
+    % A window is empty exactly when its range along some dimension is empty;
+    % the pad limit leaves that possible only with dilation (SPEC.md section 4).
+    for i = 1:r
+        origins = (0:out(i) - 1).' * opts.s(i) - opts.pb(i);
+        positions = origins + (0:opts.k(i) - 1) * opts.d(i);
+        inside = positions >= 0 & positions < in(i);
+        first_empty = find(~any(inside, 2), 1);
+        if ~isempty(first_empty)
+            error('pooling:emptyWindow', ...
+                  ['%s: output position %d along spatial dimension %d has a window ' ...
+                   'with no input element: it reads positions %s (0-based), but the ' ...
+                   'input holds positions 0 to %d and the rest is padding; reduce the ' ...
+                   'padding or the dilation.'], ...
+                  fname, first_empty, i, mat2str(positions(first_empty, :)), in(i) - 1);
+        end
+    end
+
+    pad3 = zeros(1, 3 - r);
+    one3 = ones(1, 3 - r);
+    geom.r = r;
+    geom.in = [in, one3];
+    geom.out = [out, one3];
+    geom.k = [opts.k, one3];
+    geom.s = [opts.s, one3];
+    geom.d = [opts.d, one3];
+    geom.pb = [opts.pb, pad3];
+    geom.channels = sz(r + 1);
+    geom.batch = sz(r + 2);
+    geom.planes = geom.channels * geom.batch;
+end

@@ -1,0 +1,300 @@
+function [y, idx] = max_pool(x, pool_size, varargin)
+    %MAX_POOL  Max pooling over the leading spatial dimensions of X, bit-exact.
+    %   Y = pooling.max_pool(X, POOL_SIZE) pools X, laid out as [spatial..., C, N]
+    %   (for example H-by-W-by-C-by-N), with a window of POOL_SIZE elements per
+    %   spatial dimension. The stride defaults to POOL_SIZE, so the windows tile
+    %   X without overlap. Each (c, n) plane is pooled on its own.
+    %
+    %   [Y, IDX] = pooling.max_pool(X, POOL_SIZE) also returns IDX, a double
+    %   array the size of Y holding the 1-based linear indices into X of the
+    %   selected elements, so X(IDX) is Y bit for bit (NaN where Y is NaN).
+    %
+    %   [...] = pooling.max_pool(X, POOL_SIZE, Name, Value, ...) sets options.
+    %
+    %   X must be a real, full double or single array. POOL_SIZE is a positive
+    %   integer scalar (used for every spatial dimension) or one per spatial
+    %   dimension, of any numeric class but integer valued. The number of
+    %   spatial dimensions R is 'SpatialDims' when given, else NUMEL(POOL_SIZE)
+    %   when that is 2 or 3, else 2. X may have at most R+2 dimensions; missing
+    %   trailing ones are 1, so an 8-by-8 X is a single 8-by-8 plane (and, with
+    %   R = 1, an L-by-C matrix is C signals of length L).
+    %
+    %   Options (name-value pairs; names are case-insensitive, the last of a
+    %   repeated name wins):
+    %     'Stride'       positive integers, a scalar or R of them. Default POOL_SIZE.
+    %     'Padding'      nonnegative integers: a scalar, a 1-by-R row (the same
+    %                    pad before and after, per dimension) or a 2-by-R matrix
+    %                    [BEFORE; AFTER]. Each pad is at most E-1 (E below).
+    %                    Default 0. Padded positions are absent, never a value:
+    %                    they are skipped, not compared, never selected.
+    %     'Dilation'     positive integers, a scalar or R of them: a window reads
+    %                    every DILATION-th element. Default 1.
+    %     'CeilMode'     true or false (logical, or numeric 0 or 1): round the
+    %                    output size up instead of down. Default false.
+    %     'SpatialDims'  1, 2 or 3: the number of spatial dimensions R.
+    %                    Default as described above.
+    %     'Method'       'fast' or 'naive' (case-insensitive). 'fast' loops over
+    %                    the window offsets with whole-array operations; 'naive'
+    %                    scans one window at a time, the textbook loops. Both
+    %                    return identical bits. Default 'fast'.
+    %
+    %   Output size, per spatial dimension, with IN the input size, BEFORE and
+    %   AFTER the padding and E = DILATION*(POOL_SIZE-1)+1 the effective window:
+    %     OUT = floor((IN + BEFORE + AFTER - E) / STRIDE) + 1
+    %   With 'CeilMode' true, ceil replaces floor, and then OUT = OUT - 1 if
+    %   (OUT-1)*STRIDE >= IN + BEFORE: no window starts in the right padding or
+    %   past it; the part of a last window beyond the right padding is absent
+    %   like the padding. Y is OUT_1-by-...-by-OUT_R-by-C-by-N, of class(X).
+    %
+    %   Selection: each window is scanned in row-major order (first spatial
+    %   dimension outermost, last innermost), skipping absent positions. The
+    %   first element met is the running best B; a later element V replaces B
+    %   only if B is not NaN and (V is NaN or V > B). So a tie goes to the first
+    %   element in row-major order (MATLAB's MAX breaks ties column-major and
+    %   skips NaN, so it is not used), the first NaN wins, -0 before +0 stays
+    %   -0, and an all -Inf window gives -Inf. See SPEC.md, sections 4 to 6.
+    %
+    %   Errors, checked in this order (SPEC.md, section 9): pooling:badInput (X,
+    %   or too many dimensions), pooling:badOption, pooling:badKernel,
+    %   pooling:badStride, pooling:badPadding, pooling:badDilation,
+    %   pooling:outputTooSmall (some OUT < 1), pooling:emptyWindow (a window
+    %   holds no input element; possible only with dilation).
+    %
+    %   Example (SPEC.md, section 5):
+    %     x = [1 1 2 4; 5 6 7 8; 3 2 1 0; 1 2 3 4];
+    %     [y, idx] = pooling.max_pool(x, 2)
+    %     % y = [6 8; 3 4], idx = [6 14; 3 16]
+    %
+    %   See also pooling.max_pool_backward.
+
+    fname = 'pooling.max_pool';
+    if nargin < 1
+        error('pooling:badInput', '%s: X is required.', fname);
+    end
+    if nargin < 2
+        % Reported as a bad kernel size, after X and the options are checked.
+        pool_size = [];
+    end
+    opts = pooling.internal.parse_options(fname, x, pool_size, varargin);
+    geom = pooling.internal.pool_geometry(fname, size(x), opts);
+
+    xr = reshape(x, [geom.in, geom.planes]);
+    if strcmp(opts.method, 'naive')
+        [yr, idxr] = pooling.internal.max_pool_naive(xr, geom);
+    else
+        [yr, sel] = pooling.internal.max_pool_fast(xr, geom);
+        if nargout > 1
+            idxr = pooling.internal.offset_to_index(sel, geom);
+        end
+    end
+
+    out_size = [geom.out(1:geom.r), geom.channels, geom.batch];
+    y = reshape(yr, out_size);
+    if nargout > 1
+        idx = reshape(idxr, out_size);
+    end
+end
+
+% Tests for GNU Octave: from the matlab folder, run: test +pooling/max_pool.m
+
+%!test  % the worked example of SPEC.md section 5
+%! x = [1 1 2 4; 5 6 7 8; 3 2 1 0; 1 2 3 4];
+%! for method = {'fast', 'naive'}
+%!   [y, idx] = pooling.max_pool(x, 2, 'Method', method{1});
+%!   assert(y, [6 8; 3 4]);
+%!   assert(idx, [6 14; 3 16]);
+%!   assert(class(idx), 'double');
+%!   [y, idx] = pooling.max_pool(single(x), [2 2], 'Method', method{1});
+%!   assert(y, single([6 8; 3 4]));
+%!   assert(idx, [6 14; 3 16]);
+%! end
+
+%!test  % ties go to the first element in row-major order, not column-major
+%! for method = {'fast', 'naive'}
+%!   [y, idx] = pooling.max_pool([3 7; 7 1], 2, 'Method', method{1});
+%!   assert(y, 7);
+%!   assert(idx, 3);
+%!   [~, idx] = pooling.max_pool(ones(2, 2, 2), [2 2 2], 'Method', method{1});
+%!   assert(idx, 1);
+%! end
+
+%!test  % signed zero: +0 > -0 is false, so the first zero stays
+%! for method = {'fast', 'naive'}
+%!   y = pooling.max_pool([-0 0], [1 2], 'Method', method{1});
+%!   assert(1 ./ y, -Inf);
+%!   y = pooling.max_pool([0 -0], [1 2], 'Method', method{1});
+%!   assert(1 ./ y, Inf);
+%!   y = pooling.max_pool(single([-0; 0]), 2, 'SpatialDims', 1, 'Method', method{1});
+%!   assert(1 ./ y, single(-Inf));
+%! end
+
+%!test  % NaN propagates and the first NaN wins; -Inf needs no sentinel
+%! for method = {'fast', 'naive'}
+%!   [y, idx] = pooling.max_pool([1 NaN 5 NaN], [1 4], 'Method', method{1});
+%!   assert(isnan(y));
+%!   assert(idx, 2);
+%!   [y, idx] = pooling.max_pool([NaN NaN], [1 2], 'Method', method{1});
+%!   assert(isnan(y));
+%!   assert(idx, 1);
+%!   [y, idx] = pooling.max_pool([-Inf -Inf], [1 2], 'Method', method{1});
+%!   assert(y, -Inf);
+%!   assert(idx, 1);
+%! end
+
+%!test  % a NaN payload survives: y is the selected element itself
+%! nan_bits = typecast(uint64(hex2dec('7FF8000000000123')), 'double');
+%! x = [1 nan_bits; 5 NaN];
+%! for method = {'fast', 'naive'}
+%!   y = pooling.max_pool(x, 2, 'Method', method{1});
+%!   assert(typecast(y, 'uint64'), typecast(nan_bits, 'uint64'));
+%! end
+
+%!test  % padding is absent, never a value(SPEC.md section 4)
+%! for method = {'fast', 'naive'}
+%!   [y, idx] = pooling.max_pool([-5; -7], 2, 'Stride', 2, 'Padding', 1, ...
+%!                               'SpatialDims', 1, 'Method', method{1});
+%!   assert(y, [-5; -7]);
+%!   assert(idx, [1; 2]);
+%!   [y, idx] = pooling.max_pool(-[1 2 3; 4 5 6; 7 8 9], [2 2], 'Stride', 1, ...
+%!                               'Padding', [1 0; 0 1], 'Method', method{1});
+%!   assert(y, -[1 2 3; 1 2 3; 4 5 6]);
+%!   assert(idx, [1 4 7; 1 4 7; 2 5 8]);
+%! end
+
+%!test  % output sizes: the table of SPEC.md section 3 (k = 2, s = 2)
+%! cases = {4, 0, false, 2; 5, 0, false, 2; 5, 0, true, 3; 4, 1, true, 3; 3, 1, true, 2};
+%! for i = 1:size(cases, 1)
+%!   [n, pad, ceil_mode, expected] = cases{i, :};
+%!   x = (1:n).';
+%!   for method = {'fast', 'naive'}
+%!     [y, idx] = pooling.max_pool(x, 2, 'Padding', pad, 'CeilMode', ceil_mode, ...
+%!                                 'SpatialDims', 1, 'Method', method{1});
+%!     assert(size(y), [expected 1]);
+%!     assert(y, x(idx));
+%!   end
+%! end
+%! y = pooling.max_pool((1:5).', 2, 'CeilMode', 1, 'SpatialDims', 1);
+%! assert(y, [2; 4; 5]);
+%! y = pooling.max_pool([-1; -2; -3], 2, 'Padding', 1, 'CeilMode', true, 'SpatialDims', 1);
+%! assert(y, [-1; -2]);
+
+%!test  % dilation: k = 3, d = 2, s = 2, pb = 1: output 1 (0-based) reads positions 1, 3, 5
+%! x = [9 1 8 2 7 3 6 4 5 0].';
+%! for method = {'fast', 'naive'}
+%!   [y, idx] = pooling.max_pool(x, 3, 'Dilation', 2, 'Stride', 2, 'Padding', 1, ...
+%!                               'SpatialDims', 1, 'Method', method{1});
+%!   assert(y, [2; 3; 4; 4]);
+%!   assert(idx, [4; 6; 8; 8]);
+%! end
+
+%!test  % channels and batch are pooled plane by plane; r = 1 and r = 3
+%! x = reshape(1:(4 * 4 * 3 * 2), [4 4 3 2]);
+%! for method = {'fast', 'naive'}
+%!   [y, idx] = pooling.max_pool(x, 2, 'Method', method{1});
+%!   assert(size(y), [2 2 3 2]);
+%!   assert(y, x(idx));
+%!   assert(y(:, :, 2, 2), x([2 4], [2 4], 2, 2));
+%!   [y, idx] = pooling.max_pool(x, [2 2 2], 'Method', method{1});
+%!   assert(size(y), [2 2 1 2]);
+%!   assert(y, x(idx));
+%!   assert(y(:, :, 1, 2), x([2 4], [2 4], 2, 2));
+%!   y = pooling.max_pool(x(:, :, 1, 1), 2, 'SpatialDims', 1, 'Method', method{1});
+%!   assert(y, x([2 4], :, 1, 1));
+%! end
+%! y = pooling.max_pool(zeros(4, 4, 0, 2), 2);
+%! assert(size(y), [2 2 0 2]);
+
+%!test  % option names are case-insensitive; the last of a repeated option wins
+%! x = magic(6);
+%! assert(pooling.max_pool(x, 3, 'stride', 1, 'PADDING', 1, 'method', 'NAIVE'), ...
+%!         pooling.max_pool(x, 3, 'Stride', 1, 'Padding', 1));
+%! assert(pooling.max_pool(x, 2, 'Stride', 1, 'Stride', 2), pooling.max_pool(x, 2));
+%! assert(pooling.max_pool(x, int8(2), 'Stride', uint16([2 2])), pooling.max_pool(x, 2));
+
+%!test  % 'fast' and 'naive' agree bit for bit on random tie-heavy input with specials
+%! state = rand('twister');
+%! rand('twister', 42);
+%! pool = [-0 0 1 -1 2 NaN Inf -Inf];
+%! for trial = 1:60
+%!   r = randi(3);
+%!   k = randi(3, 1, r);
+%!   d = randi(2, 1, r);
+%!   e = d .* (k - 1) + 1;
+%!   pad = floor(rand(2, r) .* e);
+%!   n = [e + randi(5, 1, r) - 2, randi(2), randi(2)];
+%!   opts = {'Stride', randi(3, 1, r), 'Padding', pad, 'Dilation', d, ...
+%!           'CeilMode', rand() < 0.5, 'SpatialDims', r};
+%!   for cls = {'double', 'single'}
+%!     x = cast(pool(randi(numel(pool), [n 1])), cls{1});
+%!     try
+%!       [y1, i1] = pooling.max_pool(x, k, opts{:}, 'Method', 'fast');
+%!     catch err
+%!       assert(any(strcmp(err.identifier, {'pooling:outputTooSmall', 'pooling:emptyWindow'})));
+%!       continue
+%!     end
+%!     [y2, i2] = pooling.max_pool(x, k, opts{:}, 'Method', 'naive');
+%!     u = 'uint64';
+%!     if strcmp(cls{1}, 'single')
+%!       u = 'uint32';
+%!     end
+%!     assert(class(y1), cls{1});
+%!     assert(size(y1), size(y2));
+%!     assert(typecast(y1(:), u), typecast(y2(:), u));
+%!     assert(i1, i2);
+%!     selected = x(i1);
+%!     assert(typecast(selected(:), u), typecast(y1(:), u));
+%!   end
+%! end
+%! rand('twister', state);
+
+%!error <X is required> pooling.max_pool()
+%!error id=pooling:badInput pooling.max_pool(int8(ones(4)), 2)
+%!error id=pooling:badInput pooling.max_pool(true(4), 2)
+%!error id=pooling:badInput pooling.max_pool('abcd', 2)
+%!error id=pooling:badInput pooling.max_pool(complex(ones(4)), 2)
+%!error id=pooling:badInput pooling.max_pool(sparse(ones(4)), 2)
+%!error id=pooling:badInput pooling.max_pool({1}, 2)
+%!error id=pooling:badInput pooling.max_pool(ones(2, 2, 2, 2, 2), 2)
+%!error id=pooling:badInput pooling.max_pool(ones(2, 2, 2, 2), 2, 'SpatialDims', 1)
+%!error id=pooling:badInput pooling.max_pool(int8(ones(4)), 0, 'Bogus', 1)
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'Bogus', 1)
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'Stride')
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 3, 1)
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'CeilMode', 2)
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'CeilMode', 'true')
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'CeilMode', [1 0])
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'Method', 'slow')
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'SpatialDims', 4)
+%!error id=pooling:badOption pooling.max_pool(ones(4), 0, 'Method', 1)
+%!error <got \[\]> pooling.max_pool(ones(4))
+%!error id=pooling:badKernel pooling.max_pool(ones(4), 0)
+%!error id=pooling:badKernel pooling.max_pool(ones(4), 1.5)
+%!error id=pooling:badKernel pooling.max_pool(ones(4), NaN)
+%!error id=pooling:badKernel pooling.max_pool(ones(4), Inf)
+%!error id=pooling:badKernel pooling.max_pool(ones(4), true)
+%!error id=pooling:badKernel pooling.max_pool(ones(4), '2')
+%!error id=pooling:badKernel pooling.max_pool(ones(4), [2 2 2 2])
+%!error id=pooling:badKernel pooling.max_pool(ones(4), [2 2 2], 'SpatialDims', 2)
+%!error id=pooling:badKernel pooling.max_pool(ones(4), 0, 'Stride', 0)
+%!error <'Stride' must be positive integers.*got \[0 2\]>
+%! pooling.max_pool(ones(4), 2, 'Stride', [0 2])
+%!error id=pooling:badStride pooling.max_pool(ones(4), 2, 'Stride', [1 1 1])
+%!error id=pooling:badStride pooling.max_pool(ones(4), 2, 'Stride', 0, 'Padding', -1)
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', -1)
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', 0.5)
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', [1 1 1])
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', [1; 1])
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', ones(3, 2))
+%!error <at most E-1 = 1> pooling.max_pool(ones(4), 2, 'Padding', 2)
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', [0 0; 0 2])
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', -1, 'Dilation', 0)
+%!error id=pooling:badDilation pooling.max_pool(ones(4), 2, 'Dilation', 0)
+%!error id=pooling:badDilation pooling.max_pool(ones(4), 2, 'Padding', 2, 'Dilation', 0)
+%!error id=pooling:outputTooSmall pooling.max_pool(ones(1, 4), 2)
+%!error id=pooling:outputTooSmall pooling.max_pool(ones(4), 3, 'Dilation', 2)
+%!error id=pooling:emptyWindow
+%! pooling.max_pool(5, 2, 'Stride', 1, 'Dilation', 3, 'Padding', 2, 'SpatialDims', 1)
+%!error <output position 1 along spatial dimension 1>
+%! pooling.max_pool(5, 2, 'Stride', 1, 'Dilation', 3, 'Padding', 2, 'SpatialDims', 1)
+%!error id=pooling:emptyWindow
+%! pooling.max_pool(5, 2, 'Dilation', 3, 'Padding', 2, 'SpatialDims', 1, 'Method', 'naive')
