@@ -26,9 +26,11 @@ def from_matlab(a, shape):
     """
     a = np.asarray(a)
     want = matlab_shape(shape)
-    if a.ndim > len(want) or a.shape != want[: a.ndim] or any(n != 1 for n in want[a.ndim:]):
-        if not (a.size == 0 and int(np.prod(want)) == 0):
-            return None
+    fits = a.ndim <= len(want) and a.shape == want[: a.ndim] and all(
+        n == 1 for n in want[a.ndim:]
+    )
+    if not fits and not (a.size == 0 and int(np.prod(want)) == 0):
+        return None
     a = a.reshape(want)
     r = len(shape) - 2
     return np.transpose(a, (r + 1, r) + tuple(range(r)))

@@ -6,6 +6,7 @@ past its timeout is reported as failed with the reason, and the session is
 restarted with its path so the remaining batches still run.
 """
 
+import contextlib
 import os
 import pathlib
 import shutil
@@ -61,10 +62,8 @@ class OctaveSession:
             self.engine.addpath(str(path))
 
     def restart(self):
-        try:
+        with contextlib.suppress(Exception):  # the process may already be gone
             self.engine.exit()
-        except Exception:  # the process may already be gone
-            pass
         self._start()
 
     @property
@@ -93,10 +92,8 @@ class OctaveSession:
         return replies
 
     def close(self):
-        try:
+        with contextlib.suppress(Exception):
             self.engine.exit()
-        except Exception:
-            pass
 
 
 def _text(value):

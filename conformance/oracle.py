@@ -110,7 +110,7 @@ def max_pool_backward(dy, x, params):
     dx = np.zeros(x.shape, dtype=x.dtype)
     for (i, j), _ in planes(x):
         acc = [x.dtype.type(0.0)] * math.prod(x.shape[2:])
-        for target, g in zip(idx[i, j].ravel(), dy[i, j].ravel()):
+        for target, g in zip(idx[i, j].ravel(), dy[i, j].ravel(), strict=True):
             acc[target] = acc[target] + g
         dx[i, j] = np.array(acc, dtype=x.dtype).reshape(x.shape[2:])
     return dx
@@ -159,7 +159,8 @@ def expected_error(x, params, dy, call):
     out_shape, wins = windows(x.shape[2:], p)
     if any(not w for w in wins):
         return "pooling:emptyWindow"
-    if call == "max_pool_backward":
-        if dy is None or dy.dtype != x.dtype or dy.shape != x.shape[:2] + out_shape:
-            return "pooling:badGradient"
+    if call == "max_pool_backward" and (
+        dy is None or dy.dtype != x.dtype or dy.shape != x.shape[:2] + out_shape
+    ):
+        return "pooling:badGradient"
     return None

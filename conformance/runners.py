@@ -40,7 +40,7 @@ _OPTION_NAMES = {"stride": "Stride", "padding": "Padding", "dilation": "Dilation
 
 def _matlab_value(name, value):
     """A fixture parameter as MATLAB would write it (doubles, rows, a 2-by-r pad matrix)."""
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, (bool, str)):
         return value
     if isinstance(value, list):
         if name == "padding" and value and all(isinstance(p, list) for p in value):
@@ -76,7 +76,7 @@ def octave_calls(case):
 
 def octave_result(case, replies):
     """Turn the replies to ``octave_calls(case)`` into a result in fixture layout."""
-    for outputs, identifier, message in replies:
+    for _, identifier, message in replies:
         if identifier or message:
             return {"error": identifier, "message": message}
     if case.is_error:

@@ -77,7 +77,7 @@ def pytest_terminal_summary(terminalreporter):
     if not _OUTCOMES:
         return
     groups = sorted({g for g, _ in _OUTCOMES})
-    languages = [lang for lang in ("python", "octave") if any(l == lang for _, l in _OUTCOMES)]
+    languages = [lang for lang in ("python", "octave") if any(w == lang for _, w in _OUTCOMES)]
     write = terminalreporter.write_line
     terminalreporter.section("conformance: fixture group x language")
     width = max(len(g) for g in groups) + 2

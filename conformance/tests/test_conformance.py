@@ -1,7 +1,8 @@
 """Every golden fixture, in every language: ``python[<id>]`` and ``octave[<id>]``.
 
 (pytest collects the functions ``python`` and ``octave`` by name, see tox.ini,
-so nothing else in this module may start with either word.)  A failure names the fixture id, the language, the output and its first
+so nothing else in this module may start with either word.)  A failure names
+the fixture id, the language, the output and its first
 differing element with both values in full precision.
 """
 
@@ -9,10 +10,10 @@ import collections
 
 import pytest
 
+from conformance import runners
 from conformance.compare import first_difference
 from conformance.fixture_format import load_all
 from conformance.octave_session import BatchFailed
-from conformance import runners
 
 CASES = load_all()
 BY_FILE = collections.defaultdict(list)

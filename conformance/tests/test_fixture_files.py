@@ -1,7 +1,6 @@
 """The fixture files themselves: schema, exact values, canonical text, strict loading."""
 
 import json
-import pathlib
 
 import numpy as np
 import pytest
@@ -110,7 +109,8 @@ BROKEN = {
     "exponent-without-dot": (GOOD.replace("[[[1.0, 2.0]]]", "[[[1.0, 1e5]]]"), "must be a float"),
     "int-for-float": (GOOD.replace("[[[1.0, 2.0]]]", "[[[1, 2.0]]]"), "must be a float"),
     "bool-for-index": (GOOD.replace("[[[1]]]", "[[[true]]]"), "must be an integer"),
-    "not-float32": (GOOD.replace("float64", "float32").replace("[[[1.0, 2.0]]]", "[[[0.1000000001, 2.0]]]"),
+    "not-float32": (GOOD.replace("float64", "float32").replace("[[[1.0, 2.0]]]",
+                                                                "[[[0.1000000001, 2.0]]]"),
                     "float32"),
     "float32-overflow": (GOOD.replace("float64", "float32").replace("[[[1.0, 2.0]]]",
                                                                      "[[[1.0e+39, 2.0]]]"),
