@@ -70,7 +70,7 @@ class OctaveSession:
     def version(self):
         return str(self.engine.eval("version()", nout=1))
 
-    def run_calls(self, calls):
+    def run_calls(self, calls, timeout=BATCH_TIMEOUT):
         """Run ``[(function, args, nout), ...]`` in one Octave call.
 
         Returns, per call, ``(outputs, identifier, message)``; raises
@@ -80,7 +80,7 @@ class OctaveSession:
 
         payload = tuple((name, tuple(args), float(nout)) for name, args, nout in calls)
         try:
-            raw = self.engine.feval("run_calls", payload, nout=1)
+            raw = self.engine.feval("run_calls", payload, nout=1, timeout=timeout)
         except (self._oct2py.Oct2PyError, pexpect.exceptions.EOF, OSError) as exc:
             self.restart()
             raise BatchFailed(f"Octave batch failed ({type(exc).__name__}: {exc})") from None

@@ -9,24 +9,28 @@ import numpy as np
 from . import layout
 
 OUTPUT_NAMES = ("y", "indices", "dx")
+# Each language runs every case through its default vectorised path and through
+# the naive reference, so both are held to the fixtures.
+METHODS = ("fast", "naive")
 
 
 # ------------------------------------------------------------------ Python
 
 
-def run_python(case):
+def run_python(case, method):
     import pooling
 
     x = case.arrays["x"]
+    params = dict(case.params, method=method)
     try:
         if case.is_error:
             if case.call == "max_pool_backward":
-                pooling.max_pool_backward(case.arrays["dy"], x, **case.params)
+                pooling.max_pool_backward(case.arrays["dy"], x, **params)
             else:
-                pooling.max_pool(x, return_indices=True, **case.params)
+                pooling.max_pool(x, return_indices=True, **params)
             return {"returned": True}
-        y, indices = pooling.max_pool(x, return_indices=True, **case.params)
-        dx = pooling.max_pool_backward(case.arrays["dy"], x, **case.params)
+        y, indices = pooling.max_pool(x, return_indices=True, **params)
+        dx = pooling.max_pool_backward(case.arrays["dy"], x, **params)
     except pooling.PoolingError as exc:
         return {"error": exc.identifier, "message": str(exc)}
     return {"y": y, "indices": indices, "dx": dx}
@@ -56,14 +60,14 @@ def spatial_dims(case):
     return r if 1 <= r <= 3 else 3
 
 
-def octave_calls(case):
+def octave_calls(case, method):
     """The Octave calls for one case, as ``(function, args, nout)`` tuples."""
     x = layout.to_matlab(case.arrays["x"])
     options = []
     for name, value in case.params.items():
         if name in _OPTION_NAMES:
             options += [_OPTION_NAMES[name], _matlab_value(name, value)]
-    options += ["SpatialDims", float(spatial_dims(case))]
+    options += ["SpatialDims", float(spatial_dims(case)), "Method", method]
     kernel = _matlab_value("kernel_size", case.params["kernel_size"])
     forward = ("pooling.max_pool", (x, kernel, *options), 2)
     if "dy" in case.arrays:

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from conformance.octave_session import BatchFailed, OctaveSession, OctaveUnavailable
-from conformance.runners import octave_calls
+from conformance.runners import METHODS, octave_calls
 
 
 @pytest.fixture(scope="session")
@@ -26,8 +26,8 @@ def octave():
 def octave_replies(octave):
     """Replies for every case of a fixture file, fetched in one Octave call per file.
 
-    Returns a function ``replies(case)``: the case's replies, or raises
-    ``BatchFailed`` when its file's batch did not return.
+    Returns a function ``replies(case, cases_of_file)``: the case's replies by
+    method, or raises ``BatchFailed`` when its file's batch did not return.
     """
     by_file = {}
 
@@ -35,12 +35,15 @@ def octave_replies(octave):
         if case.file not in by_file:
             calls, spans = [], {}
             for c in cases_of_file:
-                mine = octave_calls(c)
-                spans[c.id] = (len(calls), len(calls) + len(mine))
-                calls += mine
+                for method in METHODS:
+                    mine = octave_calls(c, method)
+                    spans[c.id, method] = (len(calls), len(calls) + len(mine))
+                    calls += mine
             try:
                 answers = octave.run_calls(calls)
-                by_file[case.file] = {cid: answers[a:b] for cid, (a, b) in spans.items()}
+                by_file[case.file] = {}
+                for (cid, method), (a, b) in spans.items():
+                    by_file[case.file].setdefault(cid, {})[method] = answers[a:b]
             except BatchFailed as exc:
                 by_file[case.file] = exc
         batch = by_file[case.file]

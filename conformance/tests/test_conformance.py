@@ -23,6 +23,7 @@ IDS = [c.id for c in CASES]
 
 
 def check(case, language, result, expected):
+    """Fail with the fixture id, the language and the first difference, if any."""
     where = f"{case.id} [{language}] ({case.group})"
     if case.is_error:
         if "error" not in result:
@@ -47,7 +48,8 @@ def check(case, language, result, expected):
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def python(case):
-    check(case, "python", runners.run_python(case), case.arrays)
+    for method in runners.METHODS:
+        check(case, f"python, method={method}", runners.run_python(case, method), case.arrays)
 
 
 @pytest.mark.octave
@@ -58,4 +60,6 @@ def octave(case, octave_replies):
     except BatchFailed as exc:
         pytest.fail(f"{case.id} [octave] ({case.group}): {exc}", pytrace=False)
     expected = None if case.is_error else runners.octave_expected(case)
-    check(case, "octave", runners.octave_result(case, replies), expected)
+    for method in runners.METHODS:
+        check(case, f"octave, method={method}", runners.octave_result(case, replies[method]),
+              expected)
