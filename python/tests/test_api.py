@@ -1,4 +1,4 @@
-"""The public API: shapes, dtypes, layouts and refusals (SPEC.md, sections 8 to 10)."""
+"""The public API: shapes, dtypes, layouts and refusals (SPEC.md, sections 11 to 13)."""
 
 import numpy as np
 import pytest

@@ -1,8 +1,8 @@
 function opts = parse_options(fname, x, pool_size, args)
-    %PARSE_OPTIONS  Validate the arguments of a pooling call (SPEC.md sections 2, 9, 10.2).
+    %PARSE_OPTIONS  Validate the arguments of a pooling call (SPEC.md sections 2, 12, 13.2).
     %   OPTS = pooling.internal.parse_options(FNAME, X, POOL_SIZE, ARGS) checks X,
     %   the name-value pairs in the cell ARGS and the numeric parameters, in the
-    %   order SPEC.md section 9 fixes (X, option names and flags, kernel size,
+    %   order SPEC.md section 12 fixes (X, option names and flags, kernel size,
     %   stride, padding, dilation), and reports the first failure with
     %   error(identifier, message), the message starting with FNAME.
     %
@@ -167,7 +167,7 @@ end
 
 function [before, after] = padding_amounts(fname, value, r)
     % Only type and shape here: the upper limit needs the dilation, which is
-    % validated after the padding (SPEC.md section 9).
+    % validated after the padding (SPEC.md section 12).
     if ~is_integer_valued(value) || any(value(:) < 0)
         error('pooling:badPadding', ...
               '%s: ''Padding'' must be nonnegative integers; got %s.', ...
