@@ -19,7 +19,12 @@ import yaml
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
 
-DTYPES = {"float32": np.float32, "float64": np.float64}
+FLOAT_DTYPES = {"float32": np.float32, "float64": np.float64}
+INT_DTYPES = {
+    name: getattr(np, name)
+    for name in ("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64")
+}
+DTYPES = {**FLOAT_DTYPES, **INT_DTYPES}
 IDENTIFIERS = (
     "pooling:badInput",
     "pooling:badKernel",
@@ -30,17 +35,58 @@ IDENTIFIERS = (
     "pooling:emptyWindow",
     "pooling:badGradient",
     "pooling:badOption",
+    "pooling:badIndices",
+    "pooling:badOutputSize",
 )
+
+
+@dataclass(frozen=True)
+class Operator:
+    """What a fixture of one ``op`` holds: its functions, parameters and arrays.
+
+    ``inputs`` and ``outputs`` name the array fields of an ordinary case;
+    ``dy`` and ``dx`` (the backward pass) are left out for integer dtypes,
+    which have no backward pass.  ``integers`` says whether integer dtypes
+    are allowed at all.
+    """
+
+    functions: tuple
+    params: tuple
+    inputs: tuple
+    outputs: tuple
+    integers: bool
+
+
+WINDOW_PARAMS = ("kernel_size", "stride", "padding", "dilation", "ceil_mode")
 OPERATORS = {
-    "max_pool": {"functions": ("max_pool", "max_pool_backward")},
+    "max_pool": Operator(("max_pool", "max_pool_backward"), WINDOW_PARAMS,
+                         ("x", "dy"), ("y", "indices", "dx"), True),
+    "avg_pool": Operator(("avg_pool", "avg_pool_backward"),
+                         WINDOW_PARAMS + ("count_include_pad", "divisor_override"),
+                         ("x", "dy"), ("y", "dx"), False),
+    "global_max_pool": Operator(("global_max_pool", "global_max_pool_backward"), (),
+                                ("x", "dy"), ("y", "indices", "dx"), True),
+    "global_avg_pool": Operator(("global_avg_pool", "global_avg_pool_backward"), (),
+                                ("x", "dy"), ("y", "dx"), False),
+    "max_unpool": Operator(("max_unpool", "max_unpool_backward"), ("output_size",),
+                           ("x", "indices", "dy"), ("y", "dx"), True),
 }
-PARAMS = ("kernel_size", "stride", "padding", "dilation", "ceil_mode")
-# Field order of a case in the canonical text; the arrays are those of an
-# ordinary (passing) case, an error case has ``call`` and ``error`` instead of
-# the outputs.
+PARAMS = WINDOW_PARAMS + ("count_include_pad", "divisor_override", "output_size")
+# Field order of a case in the canonical text.  An error case has ``call`` and
+# ``error`` instead of the outputs.
 ORDER = ("id", "description", "op", "dtype", "params", "x", "dy", "y", "indices", "dx",
          "call", "error")
-OUTPUTS = ("y", "indices", "dx")
+INT_FIELDS = ("indices",)
+
+
+def fields(op, dtype):
+    """(inputs, outputs) of an ordinary case of ``op`` with ``dtype``."""
+    spec = OPERATORS[op]
+    inputs, outputs = spec.inputs, spec.outputs
+    if dtype in INT_DTYPES:
+        inputs = tuple(f for f in inputs if f != "dy")
+        outputs = tuple(f for f in outputs if f != "dx")
+    return inputs, outputs
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Strings written without quotes: names like max_pool and pooling:badKernel.
 # YAML 1.1 reads yes/no/on/off/null (and friends) as other types, so those stay quoted.
@@ -73,6 +119,17 @@ class Case:
 
 
 # ----------------------------------------------------------------- writing
+
+
+def kind_of(field, dtype):
+    """The element type of a field: indices are int64, the rest have the case's dtype."""
+    return "int64" if field in INT_FIELDS else dtype
+
+
+def format_number(value, kind):
+    if kind in FLOAT_DTYPES:
+        return format_float(value, kind)
+    return str(int(value))
 
 
 def format_float(value, dtype):
@@ -135,7 +192,9 @@ def _format_nested(array, column, fmt, width=96):
 
 def format_array(array, kind, indent):
     """``shape`` and ``data`` lines of an array field, ``kind`` a dtype name or 'int64'."""
-    fmt = str if kind == "int64" else (lambda v: format_float(v, kind))
+    def fmt(v):
+        return format_number(v, kind)
+
     pad = " " * indent
     shape = "[" + ", ".join(str(n) for n in array.shape) + "]"
     if array.size == 0:
@@ -154,7 +213,7 @@ def dump_case(case):
         value = case[key]
         lead = "- " if not lines else "  "
         if isinstance(value, np.ndarray):
-            kind = "int64" if key == "indices" else case["dtype"]
+            kind = kind_of(key, case["dtype"])
             lines.append(f"{lead}{key}:\n{format_array(value, kind, 4)}")
         elif key == "params":
             body = ", ".join(f"{k}: {_format_scalar(value[k])}" for k in PARAMS if k in value)
@@ -210,16 +269,16 @@ def _decode(path, case_id, name, node, kind):
             walk(item, depth + 1, f"{where}[{i}]")
 
     walk(node["data"], 0, "")
-    dtype = np.int64 if kind == "int64" else DTYPES[kind]
-    return np.array(flat, dtype=dtype).reshape(shape)
+    return np.array(flat, dtype=DTYPES[kind]).reshape(shape)
 
 
 def _number(path, case_id, where, value, kind):
-    if kind == "int64":
+    if kind in INT_DTYPES:
         if not isinstance(value, int) or isinstance(value, bool):
             _fail(path, case_id, f"{where} must be an integer; got {value!r}")
-        if not -(2**63) <= value < 2**63:
-            _fail(path, case_id, f"{where} = {value} does not fit in int64")
+        info = np.iinfo(kind)
+        if not info.min <= value <= info.max:
+            _fail(path, case_id, f"{where} = {value} does not fit in {kind}")
         return value
     if not isinstance(value, float):
         _fail(
@@ -237,14 +296,15 @@ def _number(path, case_id, where, value, kind):
     return value
 
 
-def _check_params(path, case_id, params):
+def _check_params(path, case_id, op, params):
     if not isinstance(params, dict):
         _fail(path, case_id, "params must be a mapping")
-    unknown = set(params) - set(PARAMS)
+    unknown = set(params) - set(OPERATORS[op].params)
     if unknown:
-        _fail(path, case_id, f"unknown parameter(s) {sorted(unknown)}")
-    if "kernel_size" not in params:
-        _fail(path, case_id, "params.kernel_size is required")
+        _fail(path, case_id, f"unknown parameter(s) {sorted(unknown)} for {op}")
+    for required in ("kernel_size", "output_size"):
+        if required in OPERATORS[op].params and required not in params:
+            _fail(path, case_id, f"params.{required} is required for {op}")
 
 
 def load_file(path, root=FIXTURES):
@@ -268,34 +328,42 @@ def load_file(path, root=FIXTURES):
         if unknown:
             _fail(path, case_id, f"unknown field(s) {sorted(unknown)}")
         is_error = "error" in entry
+        for name in ("op", "dtype"):
+            if name not in entry:
+                _fail(path, case_id, f"missing field(s) {[name]}")
+        op, dtype = entry["op"], entry["dtype"]
+        if op not in OPERATORS:
+            _fail(path, case_id, f"unknown op {op!r}")
+        if dtype not in DTYPES or (
+            dtype in INT_DTYPES and not OPERATORS[op].integers and not is_error
+        ):
+            _fail(path, case_id, f"dtype {dtype!r} is not one {op} takes")
+        inputs, outputs = fields(op, dtype)
         required = {"id", "description", "op", "dtype", "params", "x"}
-        required |= {"call", "error"} if is_error else {"dy", "y", "indices", "dx"}
+        required |= {"call", "error"} if is_error else set(inputs) | set(outputs)
         missing = required - set(entry)
         if missing:
             _fail(path, case_id, f"missing field(s) {sorted(missing)}")
-        if is_error:
-            extra = set(entry) & set(OUTPUTS)
-            if extra:
-                _fail(path, case_id, f"an error case has no outputs; found {sorted(extra)}")
+        allowed = required | (set(OPERATORS[op].inputs) if is_error else set())
+        extra = set(entry) - allowed
+        if extra:
+            what = "an error case has no outputs" if is_error else f"{op} has no such field"
+            _fail(path, case_id, f"{what}; found {sorted(extra)}")
         if not isinstance(entry["description"], str) or not entry["description"].strip():
             _fail(path, case_id, "description must be a non-empty string")
-        if entry["op"] not in OPERATORS:
-            _fail(path, case_id, f"unknown op {entry['op']!r}")
-        if entry["dtype"] not in DTYPES:
-            _fail(path, case_id, f"unknown dtype {entry['dtype']!r}")
-        _check_params(path, case_id, entry["params"])
+        _check_params(path, case_id, op, entry["params"])
         case = Case(
             file=str(path), group=group, id=case_id, description=entry["description"],
             op=entry["op"], dtype=entry["dtype"], params=entry["params"],
         )
         for name in ("x", "dy", "y", "indices", "dx"):
             if name in entry:
-                kind = "int64" if name == "indices" else entry["dtype"]
+                kind = kind_of(name, dtype)
                 case.arrays[name] = _decode(path, case_id, name, entry[name], kind)
         if is_error:
             if entry["error"] not in IDENTIFIERS:
                 _fail(path, case_id, f"unknown error identifier {entry['error']!r}")
-            if entry["call"] not in OPERATORS[entry["op"]]["functions"]:
+            if entry["call"] not in OPERATORS[op].functions:
                 _fail(path, case_id, f"call {entry['call']!r} is not a function of {entry['op']}")
             case.error, case.call = entry["error"], entry["call"]
         cases.append(case)

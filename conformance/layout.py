@@ -36,16 +36,27 @@ def from_matlab(a, shape):
     return np.transpose(a, (r + 1, r) + tuple(range(r)))
 
 
-def matlab_indices(indices, x_shape):
+def matlab_indices(indices, x_shape, strict=True):
     """Python-form indices (flat row-major in each spatial plane, 0-based) as MATLAB's.
 
-    MATLAB returns 1-based linear indices into the whole H x W x C x N array,
-    column-major, as doubles.  Result in fixture layout.
+    MATLAB uses 1-based linear indices into the whole H x W x C x N array,
+    column-major, as doubles.  Result in fixture layout, as an array the
+    harness hands to Octave (``to_matlab``) or compares with its output.
+
+    An index outside its plane (only in error fixtures, ``strict=False``)
+    becomes the same offset from the start of its plane in MATLAB's numbering,
+    so it lands outside the plane there too and MATLAB must refuse it.
     """
     spatial = tuple(x_shape[2:])
+    plane = int(np.prod(spatial))
     n, c = np.indices(indices.shape[:2])
     n = np.broadcast_to(n.reshape(n.shape + (1,) * (indices.ndim - 2)), indices.shape)
     c = np.broadcast_to(c.reshape(c.shape + (1,) * (indices.ndim - 2)), indices.shape)
-    subs = np.unravel_index(indices, spatial)
+    inside = (indices >= 0) & (indices < plane)
+    if strict and not inside.all():
+        raise ValueError(f"indices outside a plane of {plane} elements")
+    subs = np.unravel_index(np.where(inside, indices, 0), spatial)
     linear = np.ravel_multi_index(subs + (c, n), matlab_shape(x_shape), order="F")
-    return (linear + 1).astype(np.float64)
+    # Out-of-plane indices keep their offset from the plane's first element.
+    outside = plane * (c + x_shape[1] * n) + indices
+    return (np.where(inside, linear, outside) + 1).astype(np.float64)

@@ -55,6 +55,8 @@ class OctaveSession:
         self.engine = self._oct2py.Oct2Py(
             executable=self.executable,
             keep_matlab_shapes=True,
+            # Integer arrays must reach Octave as integers, not as doubles.
+            convert_to_float=False,
             load_octaverc=False,
             timeout=BATCH_TIMEOUT,
         )

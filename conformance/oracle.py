@@ -13,8 +13,12 @@ import math
 import numpy as np
 
 
-def normalise(params, rank):
-    """Expand a fixture's ``params`` into per-axis lists (SPEC.md, "Parameters")."""
+def normalise(params, spatial):
+    """Expand a fixture's ``params`` into per-axis lists (SPEC.md, "Parameters").
+
+    ``spatial`` is the input's spatial shape; ``padding="same"`` depends on it.
+    """
+    rank = len(spatial)
 
     def expand(value):
         return list(value) if isinstance(value, list) else [value] * rank
@@ -23,7 +27,15 @@ def normalise(params, rank):
     stride = expand(params.get("stride", params["kernel_size"]))
     dilation = expand(params.get("dilation", 1))
     padding = params.get("padding", 0)
-    if isinstance(padding, list) and padding and isinstance(padding[0], list):
+    if padding == "valid":
+        pads = [(0, 0)] * rank
+    elif padding == "same":
+        pads = []
+        for a in range(rank):
+            out = math.ceil(spatial[a] / stride[a])
+            total = max((out - 1) * stride[a] + dilation[a] * (kernel[a] - 1) + 1 - spatial[a], 0)
+            pads.append((total // 2, total - total // 2))
+    elif isinstance(padding, list) and padding and isinstance(padding[0], list):
         pads = [tuple(pair) for pair in padding]
     else:
         pads = [(p, p) for p in expand(padding)]
@@ -46,11 +58,13 @@ def out_length(n, k, s, pb, pa, d, ceil_mode):
     return math.floor((n + pb + pa - e) / s) + 1
 
 
-def windows(spatial, p):
+def windows(spatial, p, divisor=None):
     """For each output position (row-major), the flat indices of its real elements.
 
     Offsets are listed in row-major window order and padding is left out, so
-    the list is exactly the scan order of SPEC.md.
+    the list is exactly the scan order of SPEC.md.  With ``divisor`` set to
+    ``"pad"`` or ``"input"``, also return each window's divisor counted over
+    the padded extent or over the input (SPEC.md, "Average pooling").
     """
     per_axis = []
     for a, n in enumerate(spatial):
@@ -59,15 +73,24 @@ def windows(spatial, p):
         out = out_length(n, k, s, pb, pa, d, p["ceil_mode"])
         per_axis.append([[o * s - pb + j * d for j in range(k)] for o in range(out)])
     strides = [math.prod(spatial[a + 1:]) for a in range(len(spatial))]
-    result = []
+    result, counts = [], []
     for o in itertools.product(*(range(len(w)) for w in per_axis)):
         flat = []
+        count = 0
         for pos in itertools.product(*(per_axis[a][o[a]] for a in range(len(spatial)))):
             if all(0 <= pos[a] < spatial[a] for a in range(len(spatial))):
                 flat.append(sum(pos[a] * strides[a] for a in range(len(spatial))))
+            in_padded = all(
+                -p["pads"][a][0] <= pos[a] < spatial[a] + p["pads"][a][1]
+                for a in range(len(spatial))
+            )
+            count += in_padded
         result.append(flat)
+        counts.append(count if divisor == "pad" else len(flat))
     out_shape = tuple(len(w) for w in per_axis)
-    return out_shape, result
+    if divisor is None:
+        return out_shape, result
+    return out_shape, result, counts
 
 
 def pick(values):
@@ -90,7 +113,7 @@ def planes(x):
 def max_pool(x, params):
     """Return ``(y, indices)`` for an (N, C, *spatial) array."""
     spatial = x.shape[2:]
-    out_shape, wins = windows(spatial, normalise(params, len(spatial)))
+    out_shape, wins = windows(spatial, normalise(params, spatial))
     y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
     idx = np.empty(y.shape, dtype=np.int64)
     for (i, j), plane in planes(x):
@@ -116,15 +139,92 @@ def max_pool_backward(dy, x, params):
     return dx
 
 
+def avg_pool(x, params):
+    """Each window's real elements summed from +0.0 in scan order, then one division."""
+    spatial = x.shape[2:]
+    p = normalise(params, spatial)
+    override = params.get("divisor_override")
+    mode = "pad" if params.get("count_include_pad", True) else "input"
+    out_shape, wins, counts = windows(spatial, p, divisor=mode)
+    kind = x.dtype.type
+    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
+    for (i, j), plane in planes(x):
+        values = []
+        for win, count in zip(wins, counts, strict=True):
+            acc = kind(0.0)
+            for f in win:
+                acc = acc + plane[f]
+            values.append(acc / kind(override if override is not None else count))
+        y[i, j] = np.array(values, dtype=x.dtype).reshape(out_shape)
+    return y
+
+
+def avg_pool_backward(dy, x, params):
+    """Each output's dy / divisor added to its window's elements, outputs in order."""
+    spatial = x.shape[2:]
+    p = normalise(params, spatial)
+    override = params.get("divisor_override")
+    mode = "pad" if params.get("count_include_pad", True) else "input"
+    _, wins, counts = windows(spatial, p, divisor=mode)
+    kind = x.dtype.type
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for (i, j), _ in planes(x):
+        acc = [kind(0.0)] * math.prod(spatial)
+        for win, count, g in zip(wins, counts, dy[i, j].ravel(), strict=True):
+            share = g / kind(override if override is not None else count)
+            for f in win:
+                acc[f] = acc[f] + share
+        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(spatial)
+    return dx
+
+
+def whole(x):
+    """Parameters of the one window of global pooling."""
+    return {"kernel_size": list(x.shape[2:])}
+
+
+def max_unpool(y, indices, output_size):
+    """Zeros of shape (N, C, *output_size); later positions overwrite earlier ones."""
+    z = np.zeros(y.shape[:2] + tuple(output_size), dtype=y.dtype)
+    for (i, j), values in planes(y):
+        flat = [y.dtype.type(0)] * math.prod(output_size)
+        for target, v in zip(indices[i, j].ravel(), values, strict=True):
+            flat[target] = v
+        z[i, j] = np.array(flat, dtype=y.dtype).reshape(output_size)
+    return z
+
+
+def max_unpool_backward(dz, indices):
+    """dz at each index, +0.0 where a later position overwrote the value."""
+    dy = np.zeros(indices.shape, dtype=dz.dtype)
+    for (i, j), grads in planes(dz):
+        targets = list(indices[i, j].ravel())
+        out = []
+        for pos, target in enumerate(targets):
+            overwritten = target in targets[pos + 1:]
+            out.append(dz.dtype.type(0.0) if overwritten else grads[target])
+        dy[i, j] = np.array(out, dtype=dz.dtype).reshape(indices.shape[2:])
+    return dy
+
+
+# ------------------------------------------------------------------ errors
+
+
+def _is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
 def _ints(value, rank, minimum):
     """True when ``value`` is an int >= minimum or a list of ``rank`` of them."""
     items = value if isinstance(value, list) else [value]
     if isinstance(value, list) and len(value) != rank:
         return False
-    return all(isinstance(v, int) and not isinstance(v, bool) and v >= minimum for v in items)
+    return all(_is_int(v) and v >= minimum for v in items)
 
 
 def _pads_ok(padding, rank):
+    if padding in ("same", "valid"):
+        return True
     if isinstance(padding, list) and padding and isinstance(padding[0], list):
         return len(padding) == rank and all(
             isinstance(pair, list) and len(pair) == 2 and _ints(pair, 2, 0) for pair in padding
@@ -132,12 +232,23 @@ def _pads_ok(padding, rank):
     return _ints(padding, rank, 0)
 
 
-def expected_error(x, params, dy, call):
-    """The identifier SPEC.md's checks, in SPEC.md's order, raise for this call (or None)."""
-    if x.dtype not in (np.float32, np.float64) or not 3 <= x.ndim <= 5:
-        return "pooling:badInput"
+FLOATS = (np.float32, np.float64)
+
+
+def _array_error(a, integers):
+    ok = a.dtype in FLOATS or (integers and a.dtype.kind in "iu")
+    return None if ok and 3 <= a.ndim <= 5 else "pooling:badInput"
+
+
+def _window_error(x, params, dy, backward):
+    """SPEC.md's checks of a windowed pooling call, in SPEC.md's order."""
     rank = x.ndim - 2
-    if not isinstance(params.get("ceil_mode", False), bool):
+    spatial = x.shape[2:]
+    for flag in ("ceil_mode", "count_include_pad"):
+        if not isinstance(params.get(flag, False), bool):
+            return "pooling:badOption"
+    override = params.get("divisor_override")
+    if override is not None and not (_is_int(override) and override >= 1):
         return "pooling:badOption"
     if not _ints(params["kernel_size"], rank, 1):
         return "pooling:badKernel"
@@ -147,20 +258,57 @@ def expected_error(x, params, dy, call):
         return "pooling:badPadding"
     if not _ints(params.get("dilation", 1), rank, 1):
         return "pooling:badDilation"
-    p = normalise(params, rank)
+    p = normalise(params, spatial)
     for a in range(rank):
         e = p["dilation"][a] * (p["kernel"][a] - 1) + 1
         if max(p["pads"][a]) > e - 1:
             return "pooling:badPadding"
     for a in range(rank):
         k, s, d = p["kernel"][a], p["stride"][a], p["dilation"][a]
-        if out_length(x.shape[2 + a], k, s, *p["pads"][a], d, p["ceil_mode"]) < 1:
+        if out_length(spatial[a], k, s, *p["pads"][a], d, p["ceil_mode"]) < 1:
             return "pooling:outputTooSmall"
-    out_shape, wins = windows(x.shape[2:], p)
+    out_shape, wins = windows(spatial, p)
     if any(not w for w in wins):
         return "pooling:emptyWindow"
-    if call == "max_pool_backward" and (
-        dy is None or dy.dtype != x.dtype or dy.shape != x.shape[:2] + out_shape
-    ):
+    if backward and (dy is None or dy.dtype != x.dtype or dy.shape != x.shape[:2] + out_shape):
         return "pooling:badGradient"
+    return None
+
+
+def expected_error(op, call, x, params, dy=None, indices=None):
+    """The identifier SPEC.md's checks raise for this call, in SPEC.md's order (or None)."""
+    backward = call.endswith("_backward")
+    if op == "max_unpool":
+        return _unpool_error(call, x, params, dy, indices)
+    problem = _array_error(x, integers=op in ("max_pool", "global_max_pool") and not backward)
+    if problem:
+        return problem
+    if op.startswith("global_"):
+        return _window_error(x, whole(x), dy, backward)
+    return _window_error(x, params, dy, backward)
+
+
+def _unpool_error(call, y, params, dz, indices):
+    def bad_indices(a, ndim):
+        return a is None or a.dtype.kind not in "iu" or a.ndim != ndim
+
+    if call == "max_unpool":
+        if _array_error(y, integers=True):
+            return "pooling:badInput"
+        size = params["output_size"]
+        if not _ints(size, y.ndim - 2, 1):
+            return "pooling:badOutputSize"
+        if bad_indices(indices, y.ndim) or indices.shape != y.shape:
+            return "pooling:badIndices"
+        plane = math.prod(size if isinstance(size, list) else [size] * (y.ndim - 2))
+    else:
+        if _array_error(dz, integers=False):
+            return "pooling:badInput"
+        if bad_indices(indices, dz.ndim):
+            return "pooling:badIndices"
+        if indices.shape[:2] != dz.shape[:2]:
+            return "pooling:badGradient"
+        plane = math.prod(dz.shape[2:])
+    if indices.size and (indices.min() < 0 or indices.max() >= plane):
+        return "pooling:badIndices"
     return None

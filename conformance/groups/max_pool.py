@@ -1,63 +1,25 @@
 """The max pooling fixture groups: what each file pins, case by case.
 
-Each group maps to ``fixtures/max_pool/<group>.yaml``.  A case spec gives the
-input and the parameters; the oracle computes the outputs.  ``expect`` holds
-values worked out by hand (and checked by eye) for the small cases; the
-generator refuses to write a case whose oracle values disagree with them.
-``dy`` defaults to distinct powers of two, so every summed gradient decodes
-to the windows that fed it.
+Each group maps to ``fixtures/max_pool/<group>.yaml``; see ``common.py`` for
+how a case spec becomes a fixture.
 """
 
 import numpy as np
 
-NAN = float("nan")
-INF = float("inf")
-
-
-def plane(rows):
-    """A single (n, c) plane as an (1, 1, H, W) input."""
-    return [[rows]]
-
-
-def line(values):
-    """A single 1-D signal as an (1, 1, L) input."""
-    return [[values]]
-
-
-def distinct(shape, seed):
-    """All-distinct values 1..n in a seeded random order, so no tie hides a bug."""
-    rng = np.random.default_rng(seed)
-    return (rng.permutation(int(np.prod(shape))) + 1).reshape(shape).astype(float)
-
-
-def few_values(shape, seed, values=(-1.0, 0.0, 1.0, 2.0)):
-    """Values drawn from a small set: ties in almost every window."""
-    rng = np.random.default_rng(seed)
-    return rng.choice(values, size=shape)
-
-
-def mixed_specials(shape, seed):
-    """Ties, NaN, +-Inf, -0.0 and subnormals together."""
-    rng = np.random.default_rng(seed)
-    pool = np.array([NAN, INF, -INF, -0.0, 0.0, 5e-324, -5e-324, 1.0, -1.0, 2.0, 2.0, 3.0])
-    return rng.choice(pool, size=shape)
-
-
-def case(id, description, x, dtype="float64", expect=None, dy=None, **params):
-    spec = {"id": id, "description": description, "dtype": dtype, "x": x, "params": params}
-    if expect:
-        spec["expect"] = expect
-    if dy is not None:
-        spec["dy"] = dy
-    return spec
-
-
-def error(id, description, x, identifier, call="max_pool", dtype="float64", dy=None,
-          **params):
-    spec = case(id, description, x, dtype, dy=dy, **params)
-    spec.update(error=identifier, call=call)
-    return spec
-
+from .. import oracle
+from .common import (
+    INF,
+    NAN,
+    case,
+    distinct,
+    error,
+    few_values,
+    int_extremes,
+    line,
+    mixed_specials,
+    order_sensitive,
+    plane,
+)
 
 CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 
@@ -270,12 +232,6 @@ CEIL = [
 ]
 
 
-def order_sensitive(shape, seed):
-    """Gradients of wildly different magnitudes: any change of addition order shows."""
-    rng = np.random.default_rng(seed)
-    return rng.standard_normal(shape) * np.ldexp(1.0, rng.integers(-30, 30, size=shape))
-
-
 BIG = float(2**53)
 BACKWARD_ORDER = [
     case("max-1d-backward-order-cancel",
@@ -328,8 +284,7 @@ def random_cases():
         x = make(shape, 1000 + i)
         params = {"kernel_size": k, "stride": s, "padding": pads, "dilation": d,
                   "ceil_mode": ceil_mode}
-        from .. import oracle
-        p = oracle.normalise(params, rank)
+        p = oracle.normalise(params, tuple(size))
         _, wins = oracle.windows(tuple(size), p)
         if not all(wins):
             params["dilation"] = 1
@@ -377,8 +332,49 @@ ERRORS = [
           padding=[[2, 1]]),
     error("max-error-gradient-shape", "dy shaped like x instead of y", X2,
           "pooling:badGradient", call="max_pool_backward", dy=X2, kernel_size=2),
+    error("max-error-backward-integer", "max_pool_backward refuses integer inputs",
+          plane([[1, 2], [3, 4]]), "pooling:badInput", call="max_pool_backward", dtype="int32",
+          dy=plane([[1]]), kernel_size=2),
+    error("max-error-padding-unknown-string", "padding 'full' is not a padding string", X2,
+          "pooling:badPadding", kernel_size=2, padding="full"),
     error("max-error-backward-kernel", "max_pool_backward checks parameters too", X2,
           "pooling:badKernel", call="max_pool_backward", dy=plane([[1.0]]), kernel_size=0),
+]
+
+INT_TYPES = ("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64")
+INTEGERS = [
+    case(f"max-2d-{t}-extremes", f"{t}: the type's minimum and maximum, ties, k=2, s=1, padding 1",
+         int_extremes(t, (1, 2, 4, 5), 90 + n), dtype=t, kernel_size=2, stride=1, padding=1)
+    for n, t in enumerate(INT_TYPES)
+] + [
+    case("max-1d-int64-near-max", "int64 values 2^63-1 and 2^63-2 differ: no float conversion",
+         line([2**63 - 2, 2**63 - 1, -(2**63), 2**63 - 2]), dtype="int64", kernel_size=2,
+         expect={"y": [2**63 - 1, 2**63 - 2], "indices": [1, 3]}),
+    case("max-1d-uint64-near-max", "uint64 values 2^64-1 and 2^64-2 differ: no float conversion",
+         line([2**64 - 2, 2**64 - 1, 0, 2**64 - 2]), dtype="uint64", kernel_size=2,
+         expect={"y": [2**64 - 1, 2**64 - 2], "indices": [1, 3]}),
+    case("max-3d-int8-ties", "3-D int8 ties, k=2, s=1",
+         few_values((1, 1, 3, 3, 3), 99, (-128.0, 0.0, 127.0)), dtype="int8", kernel_size=2,
+         stride=1),
+    case("max-2d-uint16-ceil-dilation", "uint16 with dilation 2 and ceil_mode",
+         int_extremes("uint16", (2, 1, 6, 5), 100), dtype="uint16", kernel_size=2, dilation=2,
+         ceil_mode=True),
+]
+
+PADDING_STRINGS = [
+    case("max-1d-same-k2-s2", "'same': in=5, k=2, s=2 gives 3 outputs, pads (0, 1)",
+         line([1.0, 5.0, 2.0, 4.0, 3.0]), kernel_size=2, padding="same",
+         expect={"y": [5.0, 4.0, 3.0]}),
+    case("max-2d-same-k3-s1", "'same' with k=3, s=1 keeps the size, pads (1, 1)",
+         -distinct((1, 2, 4, 5), 110), kernel_size=3, stride=1, padding="same"),
+    case("max-2d-same-k4-s1", "'same' with an even window: pads (1, 2), the extra at the end",
+         -distinct((1, 1, 5, 5), 111), kernel_size=4, stride=1, padding="same"),
+    case("max-2d-same-stride-3", "'same' with k=2, s=3 needs no padding on a 7x6 input",
+         distinct((1, 1, 7, 6), 112), kernel_size=2, stride=3, padding="same"),
+    case("max-3d-same-dilation", "'same' with k=2, d=2 (e=3): pads (1, 1)",
+         distinct((1, 1, 3, 4, 5), 113), kernel_size=2, stride=1, dilation=2, padding="same"),
+    case("max-2d-valid", "'valid' is padding 0", distinct((1, 1, 5, 5), 114), kernel_size=2,
+         padding="valid"),
 ]
 
 GROUPS = {
@@ -394,4 +390,6 @@ GROUPS = {
     "backward-order": ("overlapping gradients add in ascending output order", BACKWARD_ORDER),
     "random": ("seeded random cases over every parameter", random_cases()),
     "errors": ("every error identifier", ERRORS),
+    "integers": ("integer dtypes, exact at each type's extremes", INTEGERS),
+    "padding-strings": ("padding 'same' and 'valid'", PADDING_STRINGS),
 }

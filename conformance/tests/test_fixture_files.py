@@ -63,8 +63,8 @@ def test_every_fixture_value_is_exactly_what_its_text_says():
     """Each array decodes to the dtype's value of its decimal text, bit for bit."""
     for case in ff.load_all():
         for name, arr in case.arrays.items():
-            kind = "int64" if name == "indices" else case.dtype
-            if kind == "int64":
+            kind = ff.kind_of(name, case.dtype)
+            if kind not in ff.FLOAT_DTYPES:
                 continue
             text = ff.format_array(arr, kind, 0)
             again = yaml.safe_load(text.replace("shape:", "shape:", 1))
@@ -158,6 +158,26 @@ def test_duplicate_ids_across_files_are_refused(tmp_path):
         (tmp_path / "max_pool" / name).write_text(GOOD)
     with pytest.raises(ff.FixtureError, match="duplicate id"):
         ff.load_all(tmp_path)
+
+
+def test_integer_values_are_exact_at_the_extremes():
+    """int64 and uint64 extremes are not rounded through a float on the way."""
+    seen = set()
+    for case in ff.load_all():
+        for arr in case.arrays.values():
+            if arr.dtype.kind in "iu" and arr.size:
+                info = np.iinfo(arr.dtype)
+                seen |= {(arr.dtype.name, int(v)) for v in (arr.min(), arr.max())
+                         if int(v) in (info.min, info.max)}
+    assert ("uint64", 2**64 - 1) in seen and ("int64", -(2**63)) in seen
+
+
+def test_schema_knows_every_operator_and_identifier():
+    schema = json.loads((ff.FIXTURES / "schema.json").read_text())
+    props = schema["$defs"]["case"]["properties"]
+    assert props["op"]["enum"] == list(ff.OPERATORS)
+    assert props["error"]["enum"] == list(ff.IDENTIFIERS)
+    assert props["dtype"]["enum"] == list(ff.DTYPES)
 
 
 def test_readme_documents_every_field():

@@ -59,10 +59,10 @@ def test_inputs_are_not_modified():
 
 @pytest.mark.parametrize(
     "x",
-    ["abc", None, np.zeros((2, 2, 4, 4), dtype=np.int32), np.zeros((1, 1, 4, 4), complex),
+    ["abc", None, np.zeros((1, 1, 4, 4), complex),
      np.zeros((1, 1, 4, 4), bool), np.zeros((1, 1, 4, 4), np.float16), np.zeros((4, 4)),
      np.zeros((1, 1, 1, 1, 1, 4)), [[1, 2], [3]]],
-    ids=["str", "None", "int32", "complex", "bool", "float16", "rank-2", "rank-6", "ragged"],
+    ids=["str", "None", "complex", "bool", "float16", "rank-2", "rank-6", "ragged"],
 )
 def test_bad_inputs_are_refused_as_badInput(x):
     message = raises("pooling:badInput", pooling.max_pool, x, 1)

@@ -4,8 +4,29 @@ Arrays are laid out ``(N, C, *spatial)`` with 1 to 3 spatial axes.  The
 semantics are those of SPEC.md in the project's repository.
 """
 
+from .avg_pool import avg_pool, avg_pool_backward
 from .errors import IDENTIFIERS, PoolingError
+from .global_pool import (
+    global_avg_pool,
+    global_avg_pool_backward,
+    global_max_pool,
+    global_max_pool_backward,
+)
 from .max_pool import max_pool, max_pool_backward
+from .unpool import max_unpool, max_unpool_backward
 
-__all__ = ["IDENTIFIERS", "PoolingError", "max_pool", "max_pool_backward"]
-__version__ = "0.1.0"
+__all__ = [
+    "IDENTIFIERS",
+    "PoolingError",
+    "avg_pool",
+    "avg_pool_backward",
+    "global_avg_pool",
+    "global_avg_pool_backward",
+    "global_max_pool",
+    "global_max_pool_backward",
+    "max_pool",
+    "max_pool_backward",
+    "max_unpool",
+    "max_unpool_backward",
+]
+__version__ = "0.2.0"

@@ -10,6 +10,8 @@ IDENTIFIERS = (
     "pooling:emptyWindow",
     "pooling:badGradient",
     "pooling:badOption",
+    "pooling:badIndices",
+    "pooling:badOutputSize",
 )
 
 

@@ -12,6 +12,8 @@ import itertools
 
 import numpy as np
 
+from .geometry import divisors
+
 
 def _offsets(geom):
     """Yield ``(number, offset, out_slices, in_slices)`` for every window offset.
@@ -58,8 +60,10 @@ def _select(x, geom):
         v = x[(Ellipsis,) + in_s]
         best = y[(Ellipsis,) + out_s]
         have = chosen[(Ellipsis,) + out_s] >= 0
-        best_is_nan = np.isnan(best)
-        take = ~have | (~best_is_nan & (np.isnan(v) | (v > best)))
+        if x.dtype.kind == "f":
+            take = ~have | (~np.isnan(best) & (np.isnan(v) | (v > best)))
+        else:  # integers have no NaN
+            take = ~have | (v > best)
         np.copyto(best, v, where=take)
         np.copyto(chosen[(Ellipsis,) + out_s], number, where=take)
     return y, chosen
@@ -99,3 +103,61 @@ def max_pool_backward(dy, x, geom):
         target = dx[(Ellipsis,) + in_s]
         target += routed
     return dx
+
+
+def avg_pool(x, geom, count_include_pad, divisor_override):
+    """Window sums by adding one offset's strided slice at a time, then one division.
+
+    Adding offsets in row-major order adds each window's elements in its own
+    scan order, starting from the ``+0.0`` of ``np.zeros``.
+    """
+    divisor = divisors(geom, count_include_pad, divisor_override)
+    acc = np.zeros(x.shape[:2] + geom.out_size, dtype=x.dtype)
+    for _, _, out_s, in_s in _offsets(geom):
+        box = acc[(Ellipsis,) + out_s]
+        box += x[(Ellipsis,) + in_s]
+    return acc / divisor.astype(x.dtype)
+
+
+def avg_pool_backward(dy, x, geom, count_include_pad, divisor_override):
+    """``dy / divisor`` added to the windows, offsets in reverse so outputs come in order.
+
+    See ``max_pool_backward`` for why reverse row-major offset order gives
+    each element its gradients in ascending output order.
+    """
+    divisor = divisors(geom, count_include_pad, divisor_override)
+    g = dy / divisor.astype(x.dtype)
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for _, _, out_s, in_s in reversed(list(_offsets(geom))):
+        target = dx[(Ellipsis,) + in_s]
+        target += g[(Ellipsis,) + out_s]
+    return dx
+
+
+def _last_writers(indices, plane_size):
+    """Flat targets in z of every output (row-major), and a mask of the last writer of each."""
+    planes = int(np.prod(indices.shape[:2]))
+    targets = indices.reshape(planes, -1).astype(np.int64)
+    targets = (targets + (np.arange(planes, dtype=np.int64) * plane_size)[:, None]).ravel()
+    # np.unique on the reversed targets finds each target's first occurrence
+    # there, which is its last occurrence in row-major output order.
+    _, first_reversed = np.unique(targets[::-1], return_index=True)
+    last = np.zeros(targets.size, dtype=bool)
+    last[targets.size - 1 - first_reversed] = True
+    return targets, last
+
+
+def max_unpool(y, indices, out_size):
+    """Scatter ``y`` into zeros; only each element's last writer is assigned."""
+    z = np.zeros(y.shape[:2] + tuple(out_size), dtype=y.dtype)
+    targets, last = _last_writers(indices, int(np.prod(out_size)))
+    z.reshape(-1)[targets[last]] = y.reshape(-1)[last]
+    return z
+
+
+def max_unpool_backward(dz, indices):
+    """``dz`` gathered at each index, +0.0 where a later output overwrote the value."""
+    dy = np.zeros(indices.shape, dtype=dz.dtype)
+    targets, last = _last_writers(indices, int(np.prod(dz.shape[2:])))
+    dy.reshape(-1)[last] = np.ascontiguousarray(dz).reshape(-1)[targets[last]]
+    return dy

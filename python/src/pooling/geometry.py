@@ -61,6 +61,38 @@ def output_size(in_size, k, s, pb, pa, d, ceil_mode):
     return out
 
 
+def same_padding(in_size, k, s, d):
+    """(before, after) giving ``ceil(in / s)`` outputs, the extra pad at the end (SPEC 4.1)."""
+    out = -(-in_size // s)
+    total = max((out - 1) * s + d * (k - 1) + 1 - in_size, 0)
+    return total // 2, total - total // 2
+
+
+def divisors(geom, count_include_pad, divisor_override):
+    """The divisor of every output position's average, an int array of shape ``out_size``.
+
+    Per axis, count the window positions inside ``[-pb, in + pa)`` (padding
+    counts, the ceil-mode overhang does not) or, without ``count_include_pad``,
+    inside ``[0, in)``; the divisor is the product over axes (SPEC.md,
+    "Average pooling").
+    """
+    if divisor_override is not None:
+        return np.full(geom.out_size, divisor_override, dtype=np.int64)
+    total = np.ones((1,) * geom.rank, dtype=np.int64)
+    for a in range(geom.rank):
+        o = np.arange(geom.out_size[a])[:, None]
+        j = np.arange(geom.kernel[a])[None, :]
+        pos = geom.positions(a, o, j)
+        lo, hi = 0, geom.in_size[a]
+        if count_include_pad:
+            lo, hi = -geom.pad_before[a], geom.in_size[a] + geom.pad_after[a]
+        count = ((pos >= lo) & (pos < hi)).sum(axis=1)
+        shape = [1] * geom.rank
+        shape[a] = -1
+        total = total * count.reshape(shape)
+    return total
+
+
 def resolve(spatial_shape, kernel_size, stride, padding, dilation, ceil_mode, fname):
     """Check the pooling parameters against the input's spatial shape.
 
@@ -75,6 +107,10 @@ def resolve(spatial_shape, kernel_size, stride, padding, dilation, ceil_mode, fn
     )
     pads = validation.padding_pairs(padding, r, fname)
     d = validation.per_axis(dilation, r, "dilation", "pooling:badDilation", fname)
+    if pads == "valid":
+        pads = ((0, 0),) * r
+    elif pads == "same":
+        pads = tuple(same_padding(spatial_shape[a], k[a], s[a], d[a]) for a in range(r))
 
     for axis in range(r):
         e = d[axis] * (k[axis] - 1) + 1

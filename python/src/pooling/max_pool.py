@@ -1,9 +1,10 @@
 """Max pooling, forward and backward (SPEC.md, sections 5 to 7)."""
 
-from . import fast, naive, validation
-from .geometry import resolve
+import numpy as np
 
-_METHODS = {"fast": fast, "naive": naive}
+from . import validation
+from .geometry import resolve
+from .validation import implementation, native
 
 
 def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
@@ -12,14 +13,17 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
 
     Parameters
     ----------
-    x : array_like, shape (N, C, *spatial), 1 to 3 spatial axes, float32 or float64
+    x : array_like, shape (N, C, *spatial), 1 to 3 spatial axes
+        float32, float64, or an integer dtype (int8 ... uint64).
     kernel_size : int or sequence of int
         Window extent ``k`` per spatial axis (an int applies to every axis).
     stride : int or sequence of int, optional
         Step ``s`` between windows; defaults to ``kernel_size``.
-    padding : int, sequence of int, or sequence of (before, after) pairs, default 0
+    padding : int, sequence of int, sequence of (before, after) pairs, or str, default 0
         Padding per axis. Padded positions are absent: never compared, never
         selected. Each pad must lie in ``[0, e - 1]``, ``e = dilation*(k-1)+1``.
+        ``"valid"`` is 0; ``"same"`` pads for ``ceil(in / stride)`` outputs,
+        the extra element at the end (SPEC.md, "Padding strings").
     dilation : int or sequence of int, default 1
         Spacing ``d`` between the window's elements.
     ceil_mode : bool, default False
@@ -55,12 +59,12 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
     ([[6.0, 8.0], [3.0, 4.0]], [[5, 7], [8, 15]])
     """
     fname = "max_pool"
-    x = validation.as_input(x, fname)
+    x = validation.as_input(x, fname, integers=True)
     validation.no_unknown_options(unknown, fname)
     return_indices = validation.flag(return_indices, "return_indices", fname)
-    impl = _METHODS[validation.method(method, fname)]
+    impl = implementation(method, fname)
     geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
-    y, indices = impl.max_pool(_native(x), geom)
+    y, indices = impl.max_pool(native(x), geom)
     return (y, indices) if return_indices else y
 
 
@@ -73,7 +77,8 @@ def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
     dy : array_like, shape (N, C, *out_spatial), same dtype as ``x``
         Upstream gradient, shaped like ``max_pool``'s output.
     x : array_like, shape (N, C, *spatial), float32 or float64
-        The forward input; the selection is recomputed from it.
+        The forward input; the selection is recomputed from it.  Integer
+        inputs are refused: their gradient is not defined.
     kernel_size, stride, padding, dilation, ceil_mode, method
         As for ``max_pool``.
 
@@ -93,13 +98,9 @@ def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
     fname = "max_pool_backward"
     x = validation.as_input(x, fname)
     validation.no_unknown_options(unknown, fname)
-    impl = _METHODS[validation.method(method, fname)]
+    impl = implementation(method, fname)
     geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
-    x = _native(x)
+    x = native(x)
     dy = validation.as_gradient(dy, x.shape[:2] + geom.out_size, x.dtype, fname)
-    return impl.max_pool_backward(_native(dy), x, geom)
-
-
-def _native(a):
-    """``a`` in native byte order, so results never inherit a big-endian dtype."""
-    return a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
+    with np.errstate(all="ignore"):  # Inf - Inf is NaN here by design, not a warning
+        return impl.max_pool_backward(native(dy), x, geom)

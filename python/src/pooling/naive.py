@@ -52,3 +52,69 @@ def max_pool_backward(dy, x, geom):
                 p = _select(x[n, c], geom, o)
                 dx[(n, c) + p] = dx[(n, c) + p] + dy[(n, c) + o]
     return dx
+
+
+def _divisor(geom, o, count_include_pad, divisor_override):
+    """Divisor of output ``o``'s average, counted the way SPEC.md, "Average pooling" says."""
+    if divisor_override is not None:
+        return divisor_override
+    count = 1
+    for a in range(geom.rank):
+        lo, hi = 0, geom.in_size[a]
+        if count_include_pad:
+            lo, hi = -geom.pad_before[a], geom.in_size[a] + geom.pad_after[a]
+        count *= sum(lo <= geom.positions(a, o[a], j) < hi for j in range(geom.kernel[a]))
+    return count
+
+
+def avg_pool(x, geom, count_include_pad, divisor_override):
+    """Each window's real elements added from +0.0 in row-major order, then one division."""
+    y = np.empty(x.shape[:2] + geom.out_size, dtype=x.dtype)
+    zero = x.dtype.type(0)
+    for n in range(x.shape[0]):
+        for c in range(x.shape[1]):
+            for o in np.ndindex(*geom.out_size):
+                acc = zero
+                for p in _window(geom, o):
+                    acc = acc + x[(n, c) + p]
+                divisor = _divisor(geom, o, count_include_pad, divisor_override)
+                y[(n, c) + o] = acc / x.dtype.type(divisor)
+    return y
+
+
+def avg_pool_backward(dy, x, geom, count_include_pad, divisor_override):
+    """Each output's ``dy / divisor`` added to its window's elements, outputs in order."""
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for n in range(x.shape[0]):
+        for c in range(x.shape[1]):
+            for o in np.ndindex(*geom.out_size):
+                divisor = _divisor(geom, o, count_include_pad, divisor_override)
+                g = dy[(n, c) + o] / x.dtype.type(divisor)
+                for p in _window(geom, o):
+                    dx[(n, c) + p] = dx[(n, c) + p] + g
+    return dx
+
+
+def max_unpool(y, indices, out_size):
+    """Scatter ``y`` into zeros at ``indices``; a later output overwrites an earlier one."""
+    z = np.zeros(y.shape[:2] + tuple(out_size), dtype=y.dtype)
+    for n in range(y.shape[0]):
+        for c in range(y.shape[1]):
+            plane = z[n, c].reshape(-1)
+            for o in np.ndindex(*y.shape[2:]):
+                plane[indices[(n, c) + o]] = y[(n, c) + o]
+    return z
+
+
+def max_unpool_backward(dz, indices):
+    """``dz`` at each index, or +0.0 for a value a later output overwrote."""
+    dy = np.zeros(indices.shape, dtype=dz.dtype)
+    for n in range(indices.shape[0]):
+        for c in range(indices.shape[1]):
+            plane = dz[n, c].reshape(-1)
+            last_writer = {}
+            for o in np.ndindex(*indices.shape[2:]):
+                last_writer[int(indices[(n, c) + o])] = o
+            for target, o in last_writer.items():
+                dy[(n, c) + o] = plane[target]
+    return dy

@@ -12,31 +12,44 @@ import numpy as np
 from .errors import PoolingError
 
 FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+INT_DTYPES = tuple(
+    np.dtype(t)
+    for t in (np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64, np.uint64)
+)
 
 
-def as_input(x, fname):
-    """Return ``x`` as an ndarray of shape (N, C, *spatial) with 1 to 3 spatial axes."""
+def as_input(x, fname, name="x", integers=False):
+    """Return ``x`` as an ndarray of shape (N, C, *spatial) with 1 to 3 spatial axes.
+
+    ``integers`` admits the integer dtypes of SPEC.md, "dtypes" (max pooling
+    forward and unpooling); everything else takes float32 or float64 only.
+    """
+    wanted = "a real float32, float64 or integer array" if integers else (
+        "a real float32 or float64 array"
+    )
     if isinstance(x, (str, bytes)) or x is None:
         raise PoolingError(
-            "pooling:badInput",
-            f"{fname}: x must be a real float32 or float64 array; got {type(x).__name__}",
+            "pooling:badInput", f"{fname}: {name} must be {wanted}; got {type(x).__name__}"
         )
     try:
         arr = np.asarray(x)
     except (TypeError, ValueError) as exc:
         raise PoolingError(
-            "pooling:badInput",
-            f"{fname}: x must be a real float32 or float64 array; could not convert it ({exc})",
+            "pooling:badInput", f"{fname}: {name} must be {wanted}; could not convert it ({exc})"
         ) from None
-    if arr.dtype.newbyteorder("=") not in FLOAT_DTYPES:
+    native = arr.dtype.newbyteorder("=")
+    if native not in FLOAT_DTYPES and not (integers and native in INT_DTYPES):
+        why = ""
+        if native in INT_DTYPES:
+            why = (" (an integer average would need a rounding rule, and a gradient needs "
+                   "floats)")
         raise PoolingError(
-            "pooling:badInput",
-            f"{fname}: x must be a real float32 or float64 array; got dtype {arr.dtype}",
+            "pooling:badInput", f"{fname}: {name} must be {wanted}{why}; got dtype {arr.dtype}"
         )
     if not 3 <= arr.ndim <= 5:
         raise PoolingError(
             "pooling:badInput",
-            f"{fname}: x must have shape (N, C, *spatial) with 1 to 3 spatial axes "
+            f"{fname}: {name} must have shape (N, C, *spatial) with 1 to 3 spatial axes "
             f"(3 to 5 dimensions); got shape {arr.shape}",
         )
     return arr
@@ -75,12 +88,18 @@ def padding_pairs(value, r, fname):
     """Normalise ``padding`` to a tuple of ``r`` (before, after) pairs of ints >= 0.
 
     Accepted forms: an int; a sequence of ``r`` ints (symmetric per axis); a
-    sequence of ``r`` (before, after) pairs.
+    sequence of ``r`` (before, after) pairs.  The strings ``"valid"`` and
+    ``"same"`` are returned as they are; ``geometry.resolve`` turns them into
+    pairs, since ``"same"`` depends on the input size.
     """
     rule = (
         f"padding must be an integer >= 0, a sequence of {r} such integers, "
-        f"or a sequence of {r} (before, after) pairs"
+        f"a sequence of {r} (before, after) pairs, or 'valid' or 'same'"
     )
+    if isinstance(value, str):
+        if value in ("valid", "same"):
+            return value
+        raise PoolingError("pooling:badPadding", f"{fname}: {rule}; got {value!r}")
     if _is_int(value) or (
         isinstance(value, (list, tuple, np.ndarray)) and np.ndim(value) == 1
     ):
@@ -107,13 +126,53 @@ def flag(value, name, fname):
     return bool(value)
 
 
-def method(value, fname):
-    if value not in ("fast", "naive"):
+def divisor_override(value, fname):
+    """``None`` or a positive integer that replaces every average's divisor."""
+    if value is None:
+        return None
+    if not _is_int(value) or value < 1:
         raise PoolingError(
             "pooling:badOption",
-            f"{fname}: method must be 'fast' or 'naive'; got {value!r}",
+            f"{fname}: divisor_override must be None or a positive integer; got {value!r}",
         )
-    return value
+    return int(value)
+
+
+def as_indices(indices, shape, fname):
+    """Unpooling indices: an integer array of the given shape (range checked by the caller)."""
+    try:
+        arr = None if isinstance(indices, (str, bytes)) else np.asarray(indices)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is None or arr.dtype.newbyteorder("=") not in INT_DTYPES:
+        got = type(indices).__name__ if arr is None else f"dtype {arr.dtype}"
+        raise PoolingError(
+            "pooling:badIndices", f"{fname}: indices must be an integer array; got {got}"
+        )
+    if shape is not None and arr.shape != tuple(shape):
+        raise PoolingError(
+            "pooling:badIndices",
+            f"{fname}: indices must have the shape {tuple(shape)} of the pooled values; "
+            f"got {arr.shape}",
+        )
+    return arr
+
+
+def implementation(method, fname):
+    """The module implementing ``method``: ``fast`` (default) or ``naive``."""
+    from . import fast, naive
+
+    if not isinstance(method, str) or method not in ("fast", "naive"):
+        raise PoolingError(
+            "pooling:badOption",
+            f"{fname}: method must be 'fast' or 'naive'; got {method!r}",
+        )
+    return fast if method == "fast" else naive
+
+
+def native(a):
+    """``a`` in native byte order, so results never inherit a big-endian dtype."""
+    return a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
 
 
 def no_unknown_options(unknown, fname):

@@ -1,0 +1,65 @@
+"""The global max pooling fixture groups (fixtures/global_max_pool/*.yaml); see common.py."""
+
+from .common import (
+    INF,
+    NAN,
+    case,
+    distinct,
+    error,
+    few_values,
+    int_extremes,
+    line,
+    mixed_specials,
+    plane,
+)
+
+BASIC = [
+    case("gmax-2d-chapter-4x4", "The chapter's 4x4 input: its maximum 8 at flat index 7",
+         plane([[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0],
+                [1.0, 2.0, 3.0, 4.0]]),
+         expect={"y": [[8.0]], "indices": [[7]]}),
+    case("gmax-1d-n2-c3", "1-D, N=2, C=3", distinct((2, 3, 7), 300)),
+    case("gmax-2d-n2-c2", "2-D, N=2, C=2, 5x6", distinct((2, 2, 5, 6), 301)),
+    case("gmax-3d-n1-c2", "3-D, N=1, C=2", distinct((1, 2, 3, 4, 5), 302)),
+    case("gmax-2d-float32-n3-c1", "float32, N=3, C=1", distinct((3, 1, 6, 6), 303) / 4.0,
+         dtype="float32"),
+]
+
+RULES = [
+    case("gmax-2d-ties", "Ties across the plane go to the first in row-major order",
+         plane([[1.0, 7.0], [7.0, 7.0]]), expect={"indices": [[1]]}),
+    case("gmax-1d-nan-first-wins", "The first NaN of the plane wins",
+         line([1.0, NAN, INF, NAN]), expect={"indices": [1]}),
+    case("gmax-1d-signed-zero", "-0.0 before +0.0 stays -0.0",
+         line([-1.0, -0.0, 0.0]), expect={"y": [-0.0], "indices": [1]}),
+    case("gmax-1d-all-neg-inf", "A plane of -Inf answers -Inf",
+         line([-INF, -INF, -INF]), expect={"y": [-INF], "indices": [0]}),
+    case("gmax-2d-mixed-specials", "NaN, Inf, -0.0, subnormals, ties",
+         mixed_specials((2, 2, 4, 4), 310)),
+    case("gmax-3d-ties", "3-D planes of values from {0, 1}", few_values((1, 2, 2, 3, 3), 311,
+                                                                        (0.0, 1.0))),
+]
+
+INTEGERS = [
+    case(f"gmax-2d-{t}", f"{t} extremes", int_extremes(t, (2, 2, 3, 3), 320 + n), dtype=t)
+    for n, t in enumerate(("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
+                           "uint64"))
+]
+
+X2 = plane([[1.0, 2.0], [3.0, 4.0]])
+ERRORS = [
+    error("gmax-error-rank-6", "x with 4 spatial axes", [[[[[[1.0]]]]], [[[[[2.0]]]]]],
+          "pooling:badInput"),
+    error("gmax-error-gradient-shape", "dy shaped like x", X2, "pooling:badGradient",
+          call="global_max_pool_backward", dy=X2),
+    error("gmax-error-backward-integer", "global_max_pool_backward refuses integers",
+          plane([[1, 2], [3, 4]]), "pooling:badInput", call="global_max_pool_backward",
+          dtype="uint8", dy=plane([[1]])),
+]
+
+GROUPS = {
+    "basic": ("one window over every spatial axis", BASIC),
+    "rules": ("ties, NaN, signed zero and -Inf over a whole plane", RULES),
+    "integers": ("integer dtypes", INTEGERS),
+    "errors": ("errors of global max pooling", ERRORS),
+}
