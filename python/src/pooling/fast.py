@@ -38,49 +38,129 @@ def _offsets(geom):
             yield number, j, tuple(out_slices), tuple(in_slices)
 
 
-def _flat_positions(geom, j, out_slices):
-    """Flat row-major input index of offset ``j`` for each output in the box."""
-    flat = np.zeros((1,) * geom.rank, dtype=np.int64)
-    step = 1
-    for a in reversed(range(geom.rank)):
-        o = np.arange(out_slices[a].start, out_slices[a].stop)
-        shape = [1] * geom.rank
-        shape[a] = -1
-        flat = flat + (geom.positions(a, o, j[a]) * step).reshape(shape)
-        step *= geom.in_size[a]
-    return flat
+def _maximum_keeps_the_rule():
+    """Whether ``np.maximum(v, best)`` is exactly the selection rule on this machine.
+
+    The rule keeps ``best`` on a tie (``-0.0`` vs ``+0.0`` included) and
+    propagates NaN.  numpy documents NaN propagation; that a tie returns the
+    second argument is how its scalar and SIMD loops behave, not a promise,
+    so it is probed once, at sizes that reach the SIMD loops, and the masked
+    rule is used where it does not hold.
+    """
+    for n in (1, 7, 64, 1031):
+        for dtype in (np.float32, np.float64):
+            first = np.resize(np.array([0.0, -0.0, np.nan, 1.0, -0.0], dtype), n)
+            later = np.resize(np.array([-0.0, 0.0, 1.0, np.nan, -0.0], dtype), n)
+            got = np.maximum(later, first)
+            want_nan = np.isnan(first) | np.isnan(later)
+            if not np.array_equal(np.isnan(got), want_nan):
+                return False
+            keep = ~want_nan
+            if not np.array_equal(np.signbit(got[keep]), np.signbit(first[keep])):
+                return False
+    return True
 
 
-def _select(x, geom):
-    """Return ``(y, offset_number)`` with the selected value and its window offset."""
-    full = x.shape[:2] + geom.out_size
-    y = np.zeros(full, dtype=x.dtype)
-    chosen = np.full(full, -1, dtype=np.int64)
-    for number, _, out_s, in_s in _offsets(geom):
+_MAXIMUM_OK = _maximum_keeps_the_rule()
+
+
+def _max_values(x, geom):
+    """The selected value of every window (no indices): SPEC.md's rule, offset by offset.
+
+    ``pending`` marks output positions (spatial only: whether an offset is
+    inside the input does not depend on n or c) that have not met a real
+    element yet; the first one they meet starts their scan, as in the naive
+    loop.  After that, ``np.maximum(v, best)`` applies the rule (see
+    ``_maximum_keeps_the_rule``).
+    """
+    y = np.empty(x.shape[:2] + geom.out_size, dtype=x.dtype)
+    pending = np.ones(geom.out_size, dtype=bool)
+    floats = x.dtype.kind == "f"
+    for _, _, out_s, in_s in _offsets(geom):
         v = x[(Ellipsis,) + in_s]
         best = y[(Ellipsis,) + out_s]
-        have = chosen[(Ellipsis,) + out_s] >= 0
-        if x.dtype.kind == "f":
-            take = ~have | (~np.isnan(best) & (np.isnan(v) | (v > best)))
-        else:  # integers have no NaN
-            take = ~have | (v > best)
-        np.copyto(best, v, where=take)
-        np.copyto(chosen[(Ellipsis,) + out_s], number, where=take)
-    return y, chosen
+        new = pending[out_s]
+        if new.all():
+            np.copyto(best, v)
+            new[...] = False
+            continue
+        if new.any():
+            np.copyto(best, v, where=new)
+            new[...] = False
+        if not floats or _MAXIMUM_OK:
+            np.maximum(v, best, out=best)
+        else:
+            take = ~np.isnan(best) & (np.isnan(v) | (v > best))
+            np.copyto(best, v, where=take)
+    return y
 
 
-def max_pool(x, geom):
-    """Return ``(y, indices)`` exactly as ``naive.max_pool`` does."""
-    y, chosen = _select(x, geom)
-    indices = np.empty(y.shape, dtype=np.int64)
-    for number, j, out_s, _ in _offsets(geom):
-        region = chosen[(Ellipsis,) + out_s] == number
-        np.copyto(
-            indices[(Ellipsis,) + out_s],
-            np.broadcast_to(_flat_positions(geom, j, out_s), region.shape),
-            where=region,
-        )
-    return y, indices
+def _choose(x, geom, y):
+    """Rank of the selected window offset of each output: ``count - number``.
+
+    The selected element is the first one in scan order that equals the
+    window's result: the first maximum among ties, the first zero met when
+    the result is a zero (``-0.0 == +0.0``, and the result carries the first
+    zero's sign), the first NaN when the result is NaN.  Exact equality, not
+    a tolerance: ``y`` holds copies of input elements.
+
+    Offset ``number`` (row-major, from 0) gets the weight ``count - number``
+    where it matches, so the largest weight over all offsets marks the first
+    match.  A running ``np.maximum`` of small integers is branch-free; masked
+    assignments on random masks cost several times more.
+    """
+    count = int(np.prod(geom.kernel))
+    rank = np.zeros(y.shape, dtype=np.min_scalar_type(-count))
+    nan_y = np.isnan(y) if x.dtype.kind == "f" else None
+    if nan_y is not None and not nan_y.any():
+        nan_y = None
+    for number, _, out_s, in_s in _offsets(geom):
+        v = x[(Ellipsis,) + in_s]
+        match = v == y[(Ellipsis,) + out_s]
+        if nan_y is not None:
+            match |= np.isnan(v) & nan_y[(Ellipsis,) + out_s]
+        box = rank[(Ellipsis,) + out_s]
+        np.maximum(box, match.view(np.int8) * rank.dtype.type(count - number), out=box)
+    return rank
+
+
+def _indices(geom, rank):
+    """Flat row-major input index of each selected element, from ``_choose``'s ranks.
+
+    An input position is linear in the window offset, so the index is the
+    window origin's flat index plus a per-offset delta: a table lookup.
+    """
+    count = int(np.prod(geom.kernel))
+    offsets = np.unravel_index(np.arange(count), geom.kernel)
+    delta = np.zeros(count + 1, dtype=np.int64)  # indexed by rank = count - number
+    origin = np.zeros((1, 1) + geom.out_size, dtype=np.int64)
+    step = 1
+    for a in reversed(range(geom.rank)):
+        delta[count - np.arange(count)] += offsets[a] * geom.dilation[a] * step
+        shape = [1] * (2 + geom.rank)
+        shape[2 + a] = -1
+        o = np.arange(geom.out_size[a]).reshape(shape)
+        origin = origin + geom.positions(a, o, 0) * step
+        step *= geom.in_size[a]
+    return origin + delta.take(rank)
+
+
+def _keep_where(values, selected):
+    """``values`` where ``selected``, ``+0.0`` elsewhere, bit for bit.
+
+    ``np.where`` branches on every element; a bitwise AND with an all-ones or
+    all-zeros mask gives the same bits without branches (and, unlike a
+    multiplication by 0 or 1, leaves NaN and Inf alone and never makes NaN).
+    """
+    uint = np.dtype(f"u{values.dtype.itemsize}")
+    mask = np.negative(selected.view(np.int8), dtype=np.dtype(f"i{values.dtype.itemsize}"))
+    return (values.view(uint) & mask.view(uint)).view(values.dtype)
+
+
+def max_pool(x, geom, return_indices=True):
+    """Return ``(y, indices)`` exactly as ``naive.max_pool`` does (indices may be None)."""
+    y = _max_values(x, geom)
+    return y, (_indices(geom, _choose(x, geom, y)) if return_indices else None)
 
 
 def max_pool_backward(dy, x, geom):
@@ -95,13 +175,14 @@ def max_pool_backward(dy, x, geom):
     ``+0.0``, and a running sum that starts at ``+0.0`` is never ``-0.0`` in
     round-to-nearest, so ``v + 0.0 == v`` bit for bit (NaN and Inf included).
     """
-    _, chosen = _select(x, geom)
+    rank = _choose(x, geom, _max_values(x, geom))
+    count = int(np.prod(geom.kernel))
     dx = np.zeros(x.shape, dtype=x.dtype)
-    zero = x.dtype.type(0)
+    dy = np.ascontiguousarray(dy)
     for number, _, out_s, in_s in reversed(list(_offsets(geom))):
-        routed = np.where(chosen[(Ellipsis,) + out_s] == number, dy[(Ellipsis,) + out_s], zero)
+        selected = rank[(Ellipsis,) + out_s] == count - number
         target = dx[(Ellipsis,) + in_s]
-        target += routed
+        target += _keep_where(dy[(Ellipsis,) + out_s], selected)
     return dx
 
 

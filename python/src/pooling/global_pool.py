@@ -32,7 +32,7 @@ def global_max_pool(x, return_indices=False, *, method="fast", **unknown):
     validation.no_unknown_options(unknown, fname)
     return_indices = validation.flag(return_indices, "return_indices", fname)
     impl = implementation(method, fname)
-    y, indices = impl.max_pool(native(x), _whole(x, fname))
+    y, indices = impl.max_pool(native(x), _whole(x, fname), return_indices)
     return (y, indices) if return_indices else y
 
 

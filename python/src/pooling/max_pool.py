@@ -64,7 +64,7 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
     return_indices = validation.flag(return_indices, "return_indices", fname)
     impl = implementation(method, fname)
     geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
-    y, indices = impl.max_pool(native(x), geom)
+    y, indices = impl.max_pool(native(x), geom, return_indices)
     return (y, indices) if return_indices else y
 
 

@@ -29,8 +29,12 @@ def _select(plane, geom, o):
     return best_at
 
 
-def max_pool(x, geom):
-    """Return ``(y, indices)``; indices are flat row-major within each (n, c) plane."""
+def max_pool(x, geom, return_indices=True):
+    """Return ``(y, indices)``; indices are flat row-major within each (n, c) plane.
+
+    ``return_indices`` is accepted for symmetry with the fast path; the naive
+    loop finds the indices anyway.
+    """
     n_batch, n_chan = x.shape[:2]
     y = np.empty((n_batch, n_chan) + geom.out_size, dtype=x.dtype)
     indices = np.empty(y.shape, dtype=np.int64)
