@@ -296,6 +296,21 @@ def _number(path, case_id, where, value, kind):
     return value
 
 
+def _refuse_tags_and_aliases(path, text):
+    """Plain data only: no tag (not even ``!!float``), no anchor, no alias.
+
+    ``safe_load`` accepts the standard tags and aliases; a fixture needs
+    neither, and either can make the text say something other than what a
+    reader sees.
+    """
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = getattr(event.start_mark, "line", -1) + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            _fail(path, None, f"not plain YAML data: an anchor or alias at line {line}")
+        if getattr(event, "tag", None) is not None:
+            _fail(path, None, f"not plain YAML data: the tag {event.tag} at line {line}")
+
+
 def _check_params(path, case_id, op, params):
     if not isinstance(params, dict):
         _fail(path, case_id, "params must be a mapping")
@@ -311,8 +326,10 @@ def load_file(path, root=FIXTURES):
     """Load and check one fixture file; return its list of ``Case``."""
     path = pathlib.Path(path)
     group = path.relative_to(root).with_suffix("").as_posix()
+    text = path.read_text(encoding="utf-8")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _refuse_tags_and_aliases(path, text)
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         _fail(path, None, f"not plain YAML data: {exc}")
     if not isinstance(raw, list) or not raw:
@@ -389,7 +406,8 @@ def canonical_text(path, root=FIXTURES):
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     header = header[: len(header)] if text.startswith(header) else ""
     cases = load_file(path, root)
-    return header + "\n" + "\n".join(dump_case(case_to_dict(c)) for c in cases)
+    body = "\n".join(dump_case(case_to_dict(c)) for c in cases)
+    return (header + "\n" if header else "") + body
 
 
 def fixture_files(root=FIXTURES):

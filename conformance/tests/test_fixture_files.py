@@ -100,6 +100,9 @@ GOOD = """\
 
 BROKEN = {
     "python-tag": (GOOD.replace('"fine"', "!!python/name:os.system"), "not plain YAML"),
+    "standard-tag": (GOOD.replace("[[[1.0, 2.0]]]", "[[[!!float 1, 2.0]]]"), "the tag"),
+    "anchor-and-alias": (GOOD.replace("[[[1.0, 2.0]]]", "&row [[[1.0, 2.0]]]").replace(
+        "data: [[[0.0, 1.0]]]", "data: *row"), "anchor or alias"),
     "missing-field": (GOOD.replace('  description: "fine"\n', ""), "missing field"),
     "unknown-field": (GOOD + "  extra: 1\n", "unknown field"),
     "nesting-shallower-than-shape": (GOOD.replace("[[[1.0, 2.0]]]", "[[1.0, 2.0]]"),
@@ -140,8 +143,22 @@ def test_loader_refuses_with_file_case_and_reason(tmp_path, name):
         ff.load_all(tmp_path)
     message = str(info.value)
     assert str(path) in message and reason in message
-    if name not in ("python-tag", "bad-id"):
+    if name not in ("python-tag", "standard-tag", "anchor-and-alias", "bad-id"):
         assert "ok-case" in message
+
+
+def test_format_check_fails_on_a_non_canonical_file_and_fixes_it(tmp_path):
+    from conformance import format as formatter
+
+    path = tmp_path / "max_pool" / "good.yaml"
+    path.parent.mkdir()
+    path.write_text(GOOD)
+    assert formatter.main(["--check", str(path)]) == 0
+    path.write_text(GOOD.replace("[[[1.0, 2.0]]]", "[[[1.00, 2.0]]]"))
+    assert formatter.main(["--check", str(path)]) == 1
+    assert formatter.main([str(path)]) == 0
+    assert formatter.main(["--check", str(path)]) == 0
+    assert "[[[1.0, 2.0]]]" in path.read_text()
 
 
 def test_loader_accepts_the_good_example(tmp_path):

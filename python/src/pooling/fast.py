@@ -218,7 +218,7 @@ def avg_pool_backward(dy, x, geom, count_include_pad, divisor_override):
 def _last_writers(indices, plane_size):
     """Flat targets in z of every output (row-major), and a mask of the last writer of each."""
     planes = int(np.prod(indices.shape[:2]))
-    targets = indices.reshape(planes, -1).astype(np.int64)
+    targets = indices.reshape(planes, int(np.prod(indices.shape[2:]))).astype(np.int64)
     targets = (targets + (np.arange(planes, dtype=np.int64) * plane_size)[:, None]).ravel()
     # np.unique on the reversed targets finds each target's first occurrence
     # there, which is its last occurrence in row-major output order.

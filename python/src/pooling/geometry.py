@@ -117,8 +117,9 @@ def resolve(spatial_shape, kernel_size, stride, padding, dilation, ceil_mode, fn
         if max(pads[axis]) > e - 1:
             raise PoolingError(
                 "pooling:badPadding",
-                f"{fname}: each pad must lie in [0, e - 1] where e = dilation*(kernel_size-1)+1 "
-                f"is the effective window ({e} on spatial axis {axis}); got {pads[axis]}",
+                f"{fname}: padding {pads[axis]} on spatial axis {axis} must lie in "
+                f"[0, e - 1] = [0, {e - 1}], where e = dilation*(kernel_size-1)+1 = {e} is the "
+                f"effective window",
             )
     out = tuple(
         output_size(spatial_shape[a], k[a], s[a], pads[a][0], pads[a][1], d[a], ceil_mode)
@@ -128,9 +129,10 @@ def resolve(spatial_shape, kernel_size, stride, padding, dilation, ceil_mode, fn
         if out[axis] < 1:
             raise PoolingError(
                 "pooling:outputTooSmall",
-                f"{fname}: the window (effective size {d[axis] * (k[axis] - 1) + 1}) does not "
-                f"fit spatial axis {axis} of size {spatial_shape[axis]} with padding "
-                f"{pads[axis]}; the output size would be {out[axis]}",
+                f"{fname}: kernel_size {k[axis]} with dilation {d[axis]} (a window of "
+                f"{d[axis] * (k[axis] - 1) + 1}) does not fit spatial axis {axis} of size "
+                f"{spatial_shape[axis]} with padding {pads[axis]}: the output size would be "
+                f"{out[axis]}",
             )
     geom = Geometry(
         in_size=tuple(int(n) for n in spatial_shape),

@@ -12,7 +12,7 @@ def _check_range(indices, plane_size, fname):
         bad = indices[(indices < 0) | (indices >= plane_size)].flat[0]
         raise PoolingError(
             "pooling:badIndices",
-            f"{fname}: each index must lie in [0, {plane_size}), the flat row-major positions "
+            f"{fname}: indices must lie in [0, {plane_size}), the flat row-major positions "
             f"of one (n, c) plane of the output; got {int(bad)}",
         )
 

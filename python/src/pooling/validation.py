@@ -52,7 +52,18 @@ def as_input(x, fname, name="x", integers=False):
             f"{fname}: {name} must have shape (N, C, *spatial) with 1 to 3 spatial axes "
             f"(3 to 5 dimensions); got shape {arr.shape}",
         )
+    if 0 in arr.shape[1:]:
+        raise PoolingError(
+            "pooling:badInput",
+            f"{fname}: {name} must have C >= 1 and every spatial size >= 1 (only the batch "
+            f"N may be 0); got shape {arr.shape}",
+        )
     return arr
+
+
+# Larger values cannot be indexed by the 32-bit offsets other systems use, and
+# MATLAB's doubles stop being exact integers above 2^53 (SPEC.md, "Errors").
+LARGEST = 2**31 - 1
 
 
 def _is_int(value):
@@ -65,7 +76,7 @@ def _is_int(value):
 def per_axis(value, r, name, identifier, fname, minimum=1):
     """Expand an int or a sequence of ``r`` ints into a tuple of ``r`` ints >= minimum."""
     rule = (
-        f"{name} must be an integer >= {minimum} or a sequence of {r} such integers"
+        f"{name} must be an integer in [{minimum}, 2^31 - 1] or a sequence of {r} such integers"
     )
     if _is_int(value):
         items = (value,) * r
@@ -79,7 +90,7 @@ def per_axis(value, r, name, identifier, fname, minimum=1):
     else:
         raise PoolingError(identifier, f"{fname}: {rule}; got {value!r}")
     for item in items:
-        if not _is_int(item) or item < minimum:
+        if not _is_int(item) or not minimum <= item <= LARGEST:
             raise PoolingError(identifier, f"{fname}: {rule}; got {value!r}")
     return tuple(int(item) for item in items)
 
@@ -110,7 +121,7 @@ def padding_pairs(value, r, fname):
         for pair in value:
             if not isinstance(pair, (list, tuple, np.ndarray)) or len(pair) != 2:
                 raise PoolingError("pooling:badPadding", f"{fname}: {rule}; got {value!r}")
-            if not all(_is_int(p) and p >= 0 for p in pair):
+            if not all(_is_int(p) and 0 <= p <= LARGEST for p in pair):
                 raise PoolingError("pooling:badPadding", f"{fname}: {rule}; got {value!r}")
             pairs.append((int(pair[0]), int(pair[1])))
         return tuple(pairs)
@@ -130,10 +141,11 @@ def divisor_override(value, fname):
     """``None`` or a positive integer that replaces every average's divisor."""
     if value is None:
         return None
-    if not _is_int(value) or value < 1:
+    if not _is_int(value) or not 1 <= value <= LARGEST:
         raise PoolingError(
             "pooling:badOption",
-            f"{fname}: divisor_override must be None or a positive integer; got {value!r}",
+            f"{fname}: divisor_override must be None or an integer in [1, 2^31 - 1]; "
+            f"got {value!r}",
         )
     return int(value)
 

@@ -1,0 +1,205 @@
+"""The bad-call catalogue: every public function, called wrongly, in both languages.
+
+Each entry is one call that SPEC.md refuses, with the identifier both
+languages must raise.  The Python call is built from Python values; the
+MATLAB call is written as MATLAB text (run by ``octave/evaluate.m``), since
+cell arrays, structs, sparse and logical arrays cannot be sent through
+oct2py as such.  A bad call must raise exactly that identifier: never return
+a value, hang, or raise anything else.  ``tests/test_catalogue.py`` runs the
+catalogue; every entry is a test in each language.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class BadCall:
+    id: str
+    function: str
+    identifier: str
+    python: tuple  # (args, kwargs)
+    matlab: str  # a MATLAB expression
+    argument: str  # the argument the Python message must name
+
+
+# A valid 2-D call in each language: x is (N, C, H, W) = (1, 2, 4, 4) in Python
+# and 4 x 4 x 2 in MATLAB; k = 2 gives a 2 x 2 output.
+X = np.arange(32.0).reshape(1, 2, 4, 4)
+DY = np.ones((1, 2, 2, 2))
+X_M = "reshape(1:32, 4, 4, 2)"
+DY_M = "ones(2, 2, 2)"
+Y, IDX = np.ones((1, 2, 2, 2)), np.zeros((1, 2, 2, 2), dtype=np.int64)
+Y_M = "ones(2, 2, 2)"
+IDX_M = "cat(3, ones(2, 2), 17 * ones(2, 2))"  # 1-based, inside each 4 x 4 plane
+DZ, DZ_M = np.ones((1, 2, 4, 4)), "ones(4, 4, 2)"
+
+# Bad values for x, as (name, Python value, MATLAB text).
+BAD_ARRAYS = [
+    ("string", "abc", "'abc'"),
+    ("none", None, "[]"),
+    ("object", object(), "struct('a', 1)"),
+    ("cell", [[1.0, "a"]], "{1, 2}"),
+    ("logical", np.ones((1, 2, 4, 4), dtype=bool), "true(4, 4, 2)"),
+    ("complex", X + 1j, f"complex({X_M}, 1)"),
+    ("rank-6", np.zeros((2, 1, 2, 2, 2, 2)), "zeros(2, 2, 2, 2, 1, 2)"),
+    ("channels-zero", np.zeros((1, 0, 4, 4)), "zeros(4, 4, 0, 1)"),
+    ("spatial-zero", np.zeros((1, 2, 0, 4)), "zeros(0, 4, 2)"),
+]
+# Bad values for an integer parameter, as (name, Python value, MATLAB text).
+BAD_INTEGERS = [
+    ("zero", 0, "0"),
+    ("negative", -1, "-1"),
+    ("fraction", 1.5, "1.5"),
+    ("nan", float("nan"), "NaN"),
+    ("inf", float("inf"), "Inf"),
+    ("bool", True, "true"),
+    ("too-large", 2**31, "2^31"),
+    ("string", "2", "'2'"),
+    ("wrong-count", [2, 2, 2], "[2 2 2]"),
+]
+
+WINDOW_FUNCTIONS = ("max_pool", "max_pool_backward", "avg_pool", "avg_pool_backward")
+GLOBAL_FUNCTIONS = ("global_max_pool", "global_max_pool_backward", "global_avg_pool",
+                    "global_avg_pool_backward")
+
+
+def _window_call(function, x=X, x_m=X_M, kernel=2, kernel_m="2", dy=DY, dy_m=DY_M,
+                 extra=None, extra_m=""):
+    """A windowed pooling call with one argument replaced."""
+    args = (dy, x, kernel) if function.endswith("_backward") else (x, kernel)
+    lead = f"{dy_m}, {x_m}" if function.endswith("_backward") else x_m
+    return (args, dict(extra or {})), f"pooling.{function}({lead}, {kernel_m}{extra_m})"
+
+
+GLOBAL_DY = np.ones((1, 2, 1, 1))
+
+
+def _global_call(function, x=X, x_m=X_M, dy=GLOBAL_DY, dy_m="ones(1, 1, 2)",
+                 extra=None, extra_m=""):
+    args = (dy, x) if function.endswith("_backward") else (x,)
+    lead = f"{dy_m}, {x_m}" if function.endswith("_backward") else x_m
+    return (args, dict(extra or {})), f"pooling.{function}({lead}{extra_m})"
+
+
+def _entries():
+    entries = []
+
+    def add(id, function, identifier, call, argument):
+        python, matlab = call
+        entries.append(BadCall(id, function, identifier, python, matlab, argument))
+
+    for function in WINDOW_FUNCTIONS + GLOBAL_FUNCTIONS:
+        make = _window_call if function in WINDOW_FUNCTIONS else _global_call
+        for name, value, text in BAD_ARRAYS:
+            add(f"{function}-x-{name}", function, "pooling:badInput",
+                make(function, x=value, x_m=text), "x")
+        add(f"{function}-unknown-option", function, "pooling:badOption",
+            make(function, extra={"strides": 2}, extra_m=", 'Strides', 2"), "strides")
+        add(f"{function}-method-unknown", function, "pooling:badOption",
+            make(function, extra={"method": "slow"}, extra_m=", 'Method', 'slow'"), "method")
+        if function.endswith("_backward"):
+            add(f"{function}-dy-shape", function, "pooling:badGradient",
+                make(function, dy=np.ones((1, 2, 3, 3)), dy_m="ones(3, 3, 2)"), "dy")
+            add(f"{function}-dy-dtype", function, "pooling:badGradient",
+                make(function, dy=np.ones((1, 2, 2, 2) if function in WINDOW_FUNCTIONS
+                                          else (1, 2, 1, 1), dtype=np.float32),
+                     dy_m=("single(ones(2, 2, 2))" if function in WINDOW_FUNCTIONS
+                           else "single(ones(1, 1, 2))")), "dy")
+            add(f"{function}-dy-string", function, "pooling:badGradient",
+                make(function, dy="abc", dy_m="'abc'"), "dy")
+            add(f"{function}-x-integer", function, "pooling:badInput",
+                make(function, x=X.astype(np.int32), x_m=f"int32({X_M})",
+                     dy=np.ones(
+                         (1, 2, 2, 2) if function in WINDOW_FUNCTIONS else (1, 2, 1, 1),
+                         dtype=np.int32),
+                     dy_m=("int32(ones(2, 2, 2))" if function in WINDOW_FUNCTIONS
+                           else "int32(ones(1, 1, 2))")), "x")
+        elif function.startswith("avg") or function.startswith("global_avg"):
+            add(f"{function}-x-integer", function, "pooling:badInput",
+                make(function, x=X.astype(np.int16), x_m=f"int16({X_M})"), "x")
+        if function not in WINDOW_FUNCTIONS:
+            continue
+        for name, value, text in BAD_INTEGERS:
+            add(f"{function}-kernel-{name}", function, "pooling:badKernel",
+                make(function, kernel=value, kernel_m=text), "kernel_size")
+            for option, matlab_name, identifier in (("stride", "Stride", "pooling:badStride"),
+                                                    ("dilation", "Dilation",
+                                                     "pooling:badDilation")):
+                add(f"{function}-{option}-{name}", function, identifier,
+                    make(function, extra={option: value},
+                         extra_m=f", '{matlab_name}', {text}"), option)
+        bad_pads = [("negative", -1, "-1"), ("fraction", 0.5, "0.5"),
+                    ("nan", float("nan"), "NaN"),
+                    ("too-large-for-window", 2, "2"), ("too-large", 2**31, "2^31"),
+                    ("wrong-count", [1, 1, 1], "[1 1 1]"),
+                    ("wrong-shape", [[0, 1, 0], [1, 0, 1]], "[0 1 0; 1 0 1; 0 0 0]"),
+                    ("unknown-string", "full", "'full'"), ("bool", True, "true")]
+        for name, value, text in bad_pads:
+            add(f"{function}-padding-{name}", function, "pooling:badPadding",
+                make(function, extra={"padding": value}, extra_m=f", 'Padding', {text}"),
+                "padding")
+        for name, value, text in (("string", "yes", "'yes'"), ("two", 2, "2"),
+                                  ("vector", [True, True], "[true true]")):
+            add(f"{function}-ceil-mode-{name}", function, "pooling:badOption",
+                make(function, extra={"ceil_mode": value}, extra_m=f", 'CeilMode', {text}"),
+                "ceil_mode")
+        add(f"{function}-output-too-small", function, "pooling:outputTooSmall",
+            make(function, kernel=5, kernel_m="5"), "kernel_size")
+        if function.startswith("avg"):
+            for name, value, text in (("zero", 0, "0"), ("fraction", 2.5, "2.5"),
+                                      ("bool", True, "true"), ("nan", float("nan"), "NaN")):
+                add(f"{function}-divisor-override-{name}", function, "pooling:badOption",
+                    make(function, extra={"divisor_override": value},
+                         extra_m=f", 'DivisorOverride', {text}"), "divisor_override")
+            add(f"{function}-count-include-pad-string", function, "pooling:badOption",
+                make(function, extra={"count_include_pad": "no"},
+                     extra_m=", 'CountIncludePad', 'no'"), "count_include_pad")
+
+    def unpool(y=Y, y_m=Y_M, idx=IDX, idx_m=IDX_M, size=(4, 4), size_m="[4 4]", extra=None,
+               extra_m=""):
+        matlab = f"pooling.max_unpool({y_m}, {idx_m}, {size_m}{extra_m})"
+        return ((y, idx, size), dict(extra or {})), matlab
+
+    for name, value, text in BAD_ARRAYS:
+        if name != "channels-zero":
+            add(f"max_unpool-y-{name}", "max_unpool", "pooling:badInput",
+                unpool(y=value, y_m=text), "y")
+    # MATLAB takes the number of spatial axes from numel(output_size), so a
+    # "wrong count" is a different, valid call there: not in the catalogue.
+    for name, value, text in [e for e in BAD_INTEGERS if e[0] != "wrong-count"]:
+        add(f"max_unpool-output-size-{name}", "max_unpool", "pooling:badOutputSize",
+            unpool(size=value, size_m=text), "output_size")
+    bad_indices = [
+        ("float", IDX.astype(float) + 0.5, "cat(3, 1.5 * ones(2, 2), 17 * ones(2, 2))"),
+        ("out-of-range", IDX + 16, "cat(3, 17 * ones(2, 2), 33 * ones(2, 2))"),
+        ("negative", IDX - 1, "cat(3, zeros(2, 2), 16 * ones(2, 2))"),
+        ("shape", np.zeros((1, 2, 3, 3), dtype=np.int64), "ones(3, 3, 2)"),
+        ("string", "abc", "'abc'"),
+        ("bool", IDX.astype(bool), "true(2, 2, 2)"),
+    ]
+    for name, value, text in bad_indices:
+        add(f"max_unpool-indices-{name}", "max_unpool", "pooling:badIndices",
+            unpool(idx=value, idx_m=text), "indices")
+    add("max_unpool-unknown-option", "max_unpool", "pooling:badOption",
+        unpool(extra={"strides": 2}, extra_m=", 'Strides', 2"), "strides")
+
+    def unpool_back(dz=DZ, dz_m=DZ_M, idx=IDX, idx_m=IDX_M, extra=None, extra_m=""):
+        matlab = f"pooling.max_unpool_backward({dz_m}, {idx_m}{extra_m})"
+        return ((dz, idx), dict(extra or {})), matlab
+
+    for name, value, text in BAD_ARRAYS:
+        add(f"max_unpool_backward-dz-{name}", "max_unpool_backward", "pooling:badInput",
+            unpool_back(dz=value, dz_m=text), "dz")
+    add("max_unpool_backward-dz-integer", "max_unpool_backward", "pooling:badInput",
+        unpool_back(dz=DZ.astype(np.int8), dz_m=f"int8({DZ_M})"), "dz")
+    add("max_unpool_backward-dz-batch", "max_unpool_backward", "pooling:badGradient",
+        unpool_back(dz=np.ones((2, 2, 4, 4)), dz_m="ones(4, 4, 2, 2)"), "dz")
+    for name, value, text in bad_indices[:3] + [("string", "abc", "'abc'")]:
+        add(f"max_unpool_backward-indices-{name}", "max_unpool_backward", "pooling:badIndices",
+            unpool_back(idx=value, idx_m=text), "indices")
+    return entries
+
+
+CATALOGUE = _entries()

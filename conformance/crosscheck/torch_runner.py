@@ -1,0 +1,164 @@
+"""A fixture case run through PyTorch (CPU): ``torch.nn.functional`` and autograd.
+
+Parameters are translated, never emulated: a case PyTorch cannot express
+(asymmetric padding, dilated average pooling) or refuses (a pad over half the
+window, a dtype without a kernel) is "not supported", with the reason.
+"""
+
+import numpy as np
+
+from .. import oracle
+from .common import NotSupported, per_axis, refusal
+
+FRAMEWORK = "torch"
+
+
+def _torch():
+    import torch
+    import torch.nn.functional as F  # noqa: N812
+
+    return torch, F
+
+
+def available():
+    try:
+        _torch()
+    except ImportError:
+        return False
+    return True
+
+
+def version():
+    return _torch()[0].__version__
+
+
+def _tensor(a, grad=False):
+    torch, _ = _torch()
+    t = torch.from_numpy(np.array(a, copy=True))
+    return t.requires_grad_(True) if grad else t
+
+
+def _numpy(t):
+    return t.detach().numpy().copy()
+
+
+# PyTorch's own checks: the pad limit of half the (effective) window, and dtypes
+# without a CPU kernel.
+REFUSALS = (r"pad should be", r"not implemented for '")
+
+
+def _symmetric_pads(p):
+    pads = p["pads"]
+    if any(pb != pa for pb, pa in pads):
+        return None
+    return [pb for pb, _ in pads]
+
+
+def _backward(t_in, t_out, dy):
+    """Autograd's gradient of ``<t_out, dy>`` with respect to ``t_in``."""
+    t_out.backward(_tensor(dy))
+    return _numpy(t_in.grad)
+
+
+def run(case):
+    """The outputs PyTorch gives for ``case``, by fixture field name, or ``NotSupported``."""
+    _, F = _torch()  # noqa: N806
+    a = case.arrays
+    floating = case.dtype in ("float32", "float64")
+    try:
+        if case.op == "max_pool":
+            return _max_pool(F, case, a, floating)
+        if case.op == "avg_pool":
+            return _avg_pool(F, case, a)
+        if case.op == "global_max_pool":
+            return _global_max_pool(F, case, a, floating)
+        if case.op == "global_avg_pool":
+            return _global_avg_pool(F, a)
+        return _max_unpool(F, case, a, floating)
+    except RuntimeError as exc:
+        return refusal(exc, REFUSALS, "PyTorch")
+
+
+def _max_pool(F, case, a, floating):  # noqa: N803
+    x = a["x"]
+    r = x.ndim - 2
+    p = oracle.normalise(case.params, x.shape[2:])
+    pads = _symmetric_pads(p)
+    if pads is None:
+        return NotSupported("asymmetric padding (PyTorch pads both ends alike)")
+    pool = getattr(F, f"max_pool{r}d")
+    xt = _tensor(x, grad=floating)
+    y, idx = pool(xt, p["kernel"], stride=p["stride"], padding=pads, dilation=p["dilation"],
+                  ceil_mode=p["ceil_mode"], return_indices=True)
+    out = {"y": _numpy(y), "indices": _numpy(idx)}
+    if floating:
+        out["dx"] = _backward(xt, y, a["dy"])
+    return out
+
+
+def _avg_pool(F, case, a):  # noqa: N803
+    x = a["x"]
+    r = x.ndim - 2
+    p = oracle.normalise(case.params, x.shape[2:])
+    if any(d != 1 for d in p["dilation"]):
+        return NotSupported("dilation (PyTorch's average pooling has none)")
+    pads = _symmetric_pads(p)
+    if pads is None:
+        return NotSupported("asymmetric padding (PyTorch pads both ends alike)")
+    options = dict(stride=p["stride"], padding=pads, ceil_mode=p["ceil_mode"],
+                   count_include_pad=case.params.get("count_include_pad", True))
+    override = case.params.get("divisor_override")
+    xt = _tensor(x, grad=True)
+    if r == 1 and override is not None:
+        # avg_pool1d has no divisor_override; avg_pool2d over (1, L) is what avg_pool1d
+        # itself runs, so the rule is PyTorch's own.
+        options.update(stride=[1] + p["stride"], padding=[0] + pads)
+        y = F.avg_pool2d(xt.unsqueeze(2), [1] + p["kernel"], divisor_override=override,
+                         **options).squeeze(2)
+    elif r == 1:
+        y = F.avg_pool1d(xt, p["kernel"], **options)
+    else:
+        pool = getattr(F, f"avg_pool{r}d")
+        y = pool(xt, p["kernel"], divisor_override=override, **options)
+    return {"y": _numpy(y), "dx": _backward(xt, y, a["dy"])}
+
+
+def _global_max_pool(F, case, a, floating):  # noqa: N803
+    x = a["x"]
+    r = x.ndim - 2
+    xt = _tensor(x, grad=floating)
+    if floating:
+        y, idx = getattr(F, f"adaptive_max_pool{r}d")(xt, 1, return_indices=True)
+    else:
+        # adaptive_max_pool has no integer kernels; a window covering the whole plane
+        # is the same operator, and max_pool has them.
+        y, idx = getattr(F, f"max_pool{r}d")(xt, list(x.shape[2:]), return_indices=True)
+    out = {"y": _numpy(y), "indices": _numpy(idx)}
+    if floating:
+        out["dx"] = _backward(xt, y, a["dy"])
+    return out
+
+
+def _global_avg_pool(F, a):  # noqa: N803
+    x = a["x"]
+    xt = _tensor(x, grad=True)
+    y = getattr(F, f"adaptive_avg_pool{x.ndim - 2}d")(xt, 1)
+    return {"y": _numpy(y), "dx": _backward(xt, y, a["dy"])}
+
+
+def _max_unpool(F, case, a, floating):  # noqa: N803
+    y = a["x"]
+    r = y.ndim - 2
+    size = per_axis(case.params["output_size"], r)
+    # F.max_unpool checks output_size against the size kernel and stride would give,
+    # (in - 1)*s + k <= size < that + s; with s = 1, k = size - in + 1 says exactly size.
+    kernel = [size[i] - y.shape[2 + i] + 1 for i in range(r)]
+    if min(kernel) < 1:
+        return NotSupported("more pooled values than output positions on an axis")
+    unpool = getattr(F, f"max_unpool{r}d")
+    yt = _tensor(y, grad=floating)
+    z = unpool(yt, _tensor(a["indices"]), kernel, stride=1, output_size=size)
+    out = {"y": _numpy(z)}
+    if floating:
+        out["dx"] = _backward(yt, z, a["dy"])
+    return out
