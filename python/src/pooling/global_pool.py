@@ -32,7 +32,7 @@ def global_max_pool(x, return_indices=False, *, method="fast", **unknown):
     validation.no_unknown_options(unknown, fname)
     return_indices = validation.flag(return_indices, "return_indices", fname)
     impl = implementation(method, fname)
-    y, indices = impl.max_pool(native(x), _whole(x, fname), return_indices)
+    y, indices = impl.global_max_pool(native(x), _whole(x, fname), return_indices)
     return (y, indices) if return_indices else y
 
 
@@ -50,7 +50,7 @@ def global_max_pool_backward(dy, x, *, method="fast", **unknown):
     x = native(x)
     dy = validation.as_gradient(dy, x.shape[:2] + geom.out_size, x.dtype, fname)
     with np.errstate(all="ignore"):
-        return impl.max_pool_backward(native(dy), x, geom)
+        return impl.global_max_pool_backward(native(dy), x, geom)
 
 
 def global_avg_pool(x, *, method="fast", **unknown):
@@ -64,7 +64,7 @@ def global_avg_pool(x, *, method="fast", **unknown):
     validation.no_unknown_options(unknown, fname)
     impl = implementation(method, fname)
     with np.errstate(all="ignore"):
-        return impl.avg_pool(native(x), _whole(x, fname), True, None)
+        return impl.global_avg_pool(native(x), _whole(x, fname))
 
 
 def global_avg_pool_backward(dy, x, *, method="fast", **unknown):
@@ -77,4 +77,4 @@ def global_avg_pool_backward(dy, x, *, method="fast", **unknown):
     x = native(x)
     dy = validation.as_gradient(dy, x.shape[:2] + geom.out_size, x.dtype, fname)
     with np.errstate(all="ignore"):
-        return impl.avg_pool_backward(native(dy), x, geom, True, None)
+        return impl.global_avg_pool_backward(native(dy), x, geom)

@@ -122,3 +122,23 @@ def max_unpool_backward(dz, indices):
             for target, o in last_writer.items():
                 dy[(n, c) + o] = plane[target]
     return dy
+
+
+# Global pooling is pooling with one window of the whole spatial extent; the
+# naive reference is the same loops with that geometry.
+
+
+def global_max_pool(x, geom, return_indices=True):
+    return max_pool(x, geom, return_indices)
+
+
+def global_max_pool_backward(dy, x, geom):
+    return max_pool_backward(dy, x, geom)
+
+
+def global_avg_pool(x, geom, count_include_pad=True, divisor_override=None):
+    return avg_pool(x, geom, count_include_pad, divisor_override)
+
+
+def global_avg_pool_backward(dy, x, geom, count_include_pad=True, divisor_override=None):
+    return avg_pool_backward(dy, x, geom, count_include_pad, divisor_override)
