@@ -52,7 +52,8 @@ def test_a_run_in_which_octave_dies_still_reports_every_group(tmp_path):
     run = subprocess.run(
         # The max_pool groups (ids "max-..."), so only the injected crash can fail.
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "octave",
-         "-k", "max-", str(ROOT / "conformance" / "tests" / "test_conformance.py")],
+         "-k", "max-", str(ROOT / "conformance" / "tests" / "test_conformance.py"),
+         "--report-md", str(tmp_path / "report.md"), "--report-html", str(tmp_path / "r.html")],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     table = run.stdout.split("conformance: fixture group x language")[-1]
@@ -62,3 +63,7 @@ def test_a_run_in_which_octave_dies_still_reports_every_group(tmp_path):
     assert "Octave batch failed" in run.stdout
     others = [g for g in rows if "/" in g and g != "max_pool/nan"]
     assert others and all("FAILED" not in rows[g] for g in others), table
+    report = (tmp_path / "report.md").read_text()
+    assert "| max_pool/nan |" in report and "octave[max-1d-nan-one]" in report
+    assert "Octave batch failed" in report and "- Octave: GNU Octave" in report
+    assert "<table" in (tmp_path / "r.html").read_text()
