@@ -70,7 +70,9 @@ def _window_call(function, x=X, x_m=X_M, kernel=2, kernel_m="2", dy=DY, dy_m=DY_
     """A windowed pooling call with one argument replaced."""
     args = (dy, x, kernel) if function.endswith("_backward") else (x, kernel)
     lead = f"{dy_m}, {x_m}" if function.endswith("_backward") else x_m
-    return (args, dict(extra or {})), f"pooling.{function}({lead}, {kernel_m}{extra_m})"
+    # MATLAB cannot count spatial axes from an array; say 2, as the harness does.
+    matlab = f"pooling.{function}({lead}, {kernel_m}, 'SpatialDims', 2{extra_m})"
+    return (args, dict(extra or {})), matlab
 
 
 GLOBAL_DY = np.ones((1, 2, 1, 1))

@@ -55,6 +55,8 @@ def matlab_indices(indices, x_shape, strict=True):
     inside = (indices >= 0) & (indices < plane)
     if strict and not inside.all():
         raise ValueError(f"indices outside a plane of {plane} elements")
+    if plane == 0:  # an empty output (error fixtures only): nothing is inside
+        return (plane * (c + x_shape[1] * n) + indices + 1).astype(np.float64)
     subs = np.unravel_index(np.where(inside, indices, 0), spatial)
     linear = np.ravel_multi_index(subs + (c, n), matlab_shape(x_shape), order="F")
     # Out-of-plane indices keep their offset from the plane's first element.

@@ -97,7 +97,9 @@ def _octave_call(case, function, method):
     if case.op == "max_unpool":
         size = case.params["output_size"]
         r = case.arrays["x"].ndim - 2
-        z_shape = a["x"].shape[:2] + tuple(size if isinstance(size, list) else [size] * r)
+        # MATLAB takes r from numel(output_size): a scalar is written out per axis.
+        size = size if isinstance(size, list) else [size] * r
+        z_shape = a["x"].shape[:2] + tuple(size)
         if function == "max_unpool":
             idx = layout.to_matlab(layout.matlab_indices(a["indices"], z_shape, strict=False))
             args = (layout.to_matlab(a["x"]), idx, _matlab_value("output_size", size))

@@ -11,22 +11,32 @@ function [y, idx] = max_pool(x, pool_size, varargin)
     %
     %   [...] = pooling.max_pool(X, POOL_SIZE, Name, Value, ...) sets options.
     %
-    %   X must be a real, full double or single array. POOL_SIZE is a positive
+    %   X must be a real, full array of class double, single, int8, uint8,
+    %   int16, uint16, int32, uint32, int64 or uint64; Y has its class (the
+    %   selection only compares, so it is exact at every type's extremes;
+    %   SPEC.md section 11). POOL_SIZE is a positive
     %   integer scalar (used for every spatial dimension) or one per spatial
     %   dimension, of any numeric class but integer valued. The number of
     %   spatial dimensions R is 'SpatialDims' when given, else NUMEL(POOL_SIZE)
     %   when that is 2 or 3, else 2. X may have at most R+2 dimensions; missing
     %   trailing ones are 1, so an 8-by-8 X is a single 8-by-8 plane (and, with
-    %   R = 1, an L-by-C matrix is C signals of length L).
+    %   R = 1, an L-by-C matrix is C signals of length L). C and every spatial
+    %   size must be at least 1; an empty batch (N = 0) gives an empty Y. Every
+    %   integer parameter (POOL_SIZE, 'Stride', 'Padding', 'Dilation') is at
+    %   most 2^31-1 (SPEC.md section 12).
     %
     %   Options (name-value pairs; names are case-insensitive, the last of a
     %   repeated name wins):
     %     'Stride'       positive integers, a scalar or R of them. Default POOL_SIZE.
     %     'Padding'      nonnegative integers: a scalar, a 1-by-R row (the same
     %                    pad before and after, per dimension) or a 2-by-R matrix
-    %                    [BEFORE; AFTER]. Each pad is at most E-1 (E below).
-    %                    Default 0. Padded positions are absent, never a value:
-    %                    they are skipped, not compared, never selected.
+    %                    [BEFORE; AFTER], each at most E-1 (E below); or
+    %                    'valid' (no padding) or 'same' (case-insensitive:
+    %                    OUT = ceil(IN/STRIDE), TOTAL = max((OUT-1)*STRIDE + E
+    %                    - IN, 0), BEFORE = floor(TOTAL/2), AFTER = TOTAL -
+    %                    BEFORE; SPEC.md section 4.1). Default 0. Padded
+    %                    positions are absent, never a value: they are skipped,
+    %                    not compared, never selected.
     %     'Dilation'     positive integers, a scalar or R of them: a window reads
     %                    every DILATION-th element. Default 1.
     %     'CeilMode'     true or false (logical, or numeric 0 or 1): round the
@@ -54,9 +64,10 @@ function [y, idx] = max_pool(x, pool_size, varargin)
     %   skips NaN, so it is not used), the first NaN wins, -0 before +0 stays
     %   -0, and an all -Inf window gives -Inf. See SPEC.md, sections 4 to 6.
     %
-    %   Errors, checked in this order (SPEC.md, section 9): pooling:badInput (X,
-    %   or too many dimensions), pooling:badOption, pooling:badKernel,
-    %   pooling:badStride, pooling:badPadding, pooling:badDilation,
+    %   Errors, checked in this order (SPEC.md, section 12): pooling:badInput
+    %   (X's class), pooling:badOption, pooling:badInput (too many dimensions,
+    %   C = 0 or a spatial size of 0), pooling:badKernel, pooling:badStride,
+    %   pooling:badPadding, pooling:badDilation,
     %   pooling:outputTooSmall (some OUT < 1), pooling:emptyWindow (a window
     %   holds no input element; possible only with dilation).
     %
@@ -65,7 +76,8 @@ function [y, idx] = max_pool(x, pool_size, varargin)
     %     [y, idx] = pooling.max_pool(x, 2)
     %     % y = [6 8; 3 4], idx = [6 14; 3 16]
     %
-    %   See also pooling.max_pool_backward.
+    %   See also pooling.max_pool_backward, pooling.avg_pool, pooling.global_max_pool,
+    %   pooling.max_unpool.
 
     fname = 'pooling.max_pool';
     if nargin < 1
@@ -75,24 +87,9 @@ function [y, idx] = max_pool(x, pool_size, varargin)
         % Reported as a bad kernel size, after X and the options are checked.
         pool_size = [];
     end
-    opts = pooling.internal.parse_options(fname, x, pool_size, varargin);
+    opts = pooling.internal.parse_options(fname, 'max', x, pool_size, varargin);
     geom = pooling.internal.pool_geometry(fname, size(x), opts);
-
-    xr = reshape(x, [geom.in, geom.planes]);
-    if strcmp(opts.method, 'naive')
-        [yr, idxr] = pooling.internal.max_pool_naive(xr, geom);
-    else
-        [yr, sel] = pooling.internal.max_pool_fast(xr, geom);
-        if nargout > 1
-            idxr = pooling.internal.offset_to_index(sel, geom);
-        end
-    end
-
-    out_size = [geom.out(1:geom.r), geom.channels, geom.batch];
-    y = reshape(yr, out_size);
-    if nargout > 1
-        idx = reshape(idxr, out_size);
-    end
+    [y, idx] = pooling.internal.pool_forward('max', x, geom, opts, nargout > 1);
 end
 
 % Tests for GNU Octave: from the matlab folder, run: test +pooling/max_pool.m
@@ -178,6 +175,52 @@ end
 %! y = pooling.max_pool([-1; -2; -3], 2, 'Padding', 1, 'CeilMode', true, 'SpatialDims', 1);
 %! assert(y, [-1; -2]);
 
+%!test  % 'same' and 'valid' padding (SPEC.md section 4.1): in = 5, k = 2, s = 2 gives 3
+%! x = [3; 1; 4; 1; 5];
+%! for method = {'fast', 'naive'}
+%!   o = {'SpatialDims', 1, 'Method', method{1}};
+%!   % pb = 0, pa = 1: windows {3, 1}, {4, 1}, {5, pad}.
+%!   [y, idx] = pooling.max_pool(x, 2, 'Padding', 'same', o{:});
+%!   assert(y, [3; 4; 5]);
+%!   assert(idx, [1; 3; 5]);
+%!   [y, idx] = pooling.max_pool(-x, 2, 'Padding', 'Same', 'CeilMode', true, o{:});
+%!   assert(y, [-1; -1; -5]);
+%!   assert(idx, [2; 4; 5]);
+%!   assert(pooling.max_pool(x, 2, 'Padding', 'VALID', o{:}), [3; 4]);
+%!   % total = (3-1)*1 + 3 - 3 = 2 with s = 1, e = 3: pb = pa = 1; and with
+%!   % k = 3, d = 2 (e = 5), s = 2 on in = 6: total = 2*2 + 5 - 6 = 3, pb = 1, pa = 2.
+%!   y = pooling.max_pool([1 2 3; 4 5 6; 7 8 9], 3, 'Stride', 1, 'Padding', 'same', ...
+%!                        'Method', method{1});
+%!   assert(y, [5 6 6; 8 9 9; 8 9 9]);
+%!   [y, idx] = pooling.max_pool((1:6).', 3, 'Dilation', 2, 'Stride', 2, 'Padding', 'same', o{:});
+%!   assert(y, [4; 6; 6]);
+%!   assert(idx, [4; 6; 6]);
+%! end
+
+%!test  % integer classes: exact at each type's extremes, Y keeps the class, IDX is double
+%! types = {'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64'};
+%! for i = 1:numel(types)
+%!   lo = intmin(types{i});
+%!   hi = intmax(types{i});
+%!   % Integer-only arithmetic: no double literal in the 64-bit types.
+%!   one = cast(1, types{i});
+%!   x = [lo, hi - one, hi, hi; lo, lo + one, lo, hi - one];
+%!   for method = {'fast', 'naive'}
+%!     [y, idx] = pooling.max_pool(x, 2, 'Method', method{1});
+%!     assert(class(y), types{i});
+%!     assert(class(idx), 'double');
+%!     assert(all(y == [hi - one, hi]));
+%!     assert(idx, [3 5]);
+%!     % Padding never shows: an all-intmin window gives intmin, not 0.
+%!     y = pooling.max_pool([lo; lo], 2, 'Padding', 1, 'SpatialDims', 1, 'Method', method{1});
+%!     assert(all(y == [lo; lo]));
+%!     [y, idx] = pooling.max_pool([hi, hi - one, hi], [1 2], 'Stride', 1, ...
+%!                                 'Padding', [0 0; 0 1], 'Method', method{1});
+%!     assert(all(y == [hi, hi, hi]));
+%!     assert(idx, [1 3 3]);
+%!   end
+%! end
+
 %!test  % dilation: k = 3, d = 2, s = 2, pb = 1: output 1 (0-based) reads positions 1, 3, 5
 %! x = [9 1 8 2 7 3 6 4 5 0].';
 %! for method = {'fast', 'naive'}
@@ -201,8 +244,12 @@ end
 %!   y = pooling.max_pool(x(:, :, 1, 1), 2, 'SpatialDims', 1, 'Method', method{1});
 %!   assert(y, x([2 4], :, 1, 1));
 %! end
-%! y = pooling.max_pool(zeros(4, 4, 0, 2), 2);
-%! assert(size(y), [2 2 0 2]);
+%! % An empty batch is accepted (SPEC.md section 12).
+%! y = pooling.max_pool(zeros(4, 4, 3, 0), 2);
+%! assert(size(y), [2 2 3 0]);
+%! [y, idx] = pooling.max_pool(zeros(4, 4, 3, 0), 2, 'Method', 'naive');
+%! assert(size(y), [2 2 3 0]);
+%! assert(size(idx), [2 2 3 0]);
 
 %!test  % option names are case-insensitive; the last of a repeated option wins
 %! x = magic(6);
@@ -221,7 +268,7 @@ end
 %!   d = randi(2, 1, r);
 %!   e = d .* (k - 1) + 1;
 %!   pad = floor(rand(2, r) .* e);
-%!   n = [e + randi(5, 1, r) - 2, randi(2), randi(2)];
+%!   n = [max(e + randi(5, 1, r) - 2, 1), randi(2), randi(2)];
 %!   opts = {'Stride', randi(3, 1, r), 'Padding', pad, 'Dilation', d, ...
 %!           'CeilMode', rand() < 0.5, 'SpatialDims', r};
 %!   for cls = {'double', 'single'}
@@ -248,15 +295,19 @@ end
 %! rand('twister', state);
 
 %!error <X is required> pooling.max_pool()
-%!error id=pooling:badInput pooling.max_pool(int8(ones(4)), 2)
 %!error id=pooling:badInput pooling.max_pool(true(4), 2)
 %!error id=pooling:badInput pooling.max_pool('abcd', 2)
 %!error id=pooling:badInput pooling.max_pool(complex(ones(4)), 2)
 %!error id=pooling:badInput pooling.max_pool(sparse(ones(4)), 2)
 %!error id=pooling:badInput pooling.max_pool({1}, 2)
+%!error <got a 4x4 logical array> pooling.max_pool(true(4), 2)
 %!error id=pooling:badInput pooling.max_pool(ones(2, 2, 2, 2, 2), 2)
 %!error id=pooling:badInput pooling.max_pool(ones(2, 2, 2, 2), 2, 'SpatialDims', 1)
-%!error id=pooling:badInput pooling.max_pool(int8(ones(4)), 0, 'Bogus', 1)
+%!error id=pooling:badInput pooling.max_pool(true(4), 0, 'Bogus', 1)
+%!error id=pooling:badInput pooling.max_pool([], 2)
+%!error <must not be empty along C> pooling.max_pool(zeros(4, 4, 0, 2), 2)
+%!error <must not be empty along spatial dimension 2> pooling.max_pool(zeros(4, 0, 2), 2)
+%!error id=pooling:badInput pooling.max_pool(zeros(0, 4, 2), 0)
 %!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'Bogus', 1)
 %!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'Stride')
 %!error id=pooling:badOption pooling.max_pool(ones(4), 2, 3, 1)
@@ -274,11 +325,14 @@ end
 %!error id=pooling:badKernel pooling.max_pool(ones(4), true)
 %!error id=pooling:badKernel pooling.max_pool(ones(4), '2')
 %!error id=pooling:badKernel pooling.max_pool(ones(4), [2 2 2 2])
+%!error <POOL_SIZE must be at most 2\^31-1 = 2147483647> pooling.max_pool(ones(4), 2^31)
+%!error id=pooling:badKernel pooling.max_pool(ones(4), int64(2)^40)
 %!error id=pooling:badKernel pooling.max_pool(ones(4), [2 2 2], 'SpatialDims', 2)
 %!error id=pooling:badKernel pooling.max_pool(ones(4), 0, 'Stride', 0)
 %!error <'Stride' must be positive integers.*got \[0 2\]>
 %! pooling.max_pool(ones(4), 2, 'Stride', [0 2])
 %!error id=pooling:badStride pooling.max_pool(ones(4), 2, 'Stride', [1 1 1])
+%!error id=pooling:badStride pooling.max_pool(ones(4), 2, 'Stride', [1 2^31])
 %!error id=pooling:badStride pooling.max_pool(ones(4), 2, 'Stride', 0, 'Padding', -1)
 %!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', -1)
 %!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', 0.5)
@@ -287,8 +341,10 @@ end
 %!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', ones(3, 2))
 %!error <at most E-1 = 1> pooling.max_pool(ones(4), 2, 'Padding', 2)
 %!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', [0 0; 0 2])
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', 2^31, 'Dilation', 2^30)
 %!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', -1, 'Dilation', 0)
 %!error id=pooling:badDilation pooling.max_pool(ones(4), 2, 'Dilation', 0)
+%!error id=pooling:badDilation pooling.max_pool(ones(4), 2, 'Dilation', 2^31)
 %!error id=pooling:badDilation pooling.max_pool(ones(4), 2, 'Padding', 2, 'Dilation', 0)
 %!error id=pooling:outputTooSmall pooling.max_pool(ones(1, 4), 2)
 %!error id=pooling:outputTooSmall pooling.max_pool(ones(4), 3, 'Dilation', 2)

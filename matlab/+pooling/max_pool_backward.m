@@ -2,7 +2,10 @@ function dx = max_pool_backward(dy, x, pool_size, varargin)
     %MAX_POOL_BACKWARD  Gradient of pooling.max_pool with respect to X, bit-exact.
     %   DX = pooling.max_pool_backward(DY, X, POOL_SIZE) routes each upstream
     %   gradient DY(p) to the element of X that pooling.max_pool(X, POOL_SIZE)
-    %   selects for output p. X is laid out as [spatial..., C, N]; DY has the
+    %   selects for output p. X is laid out as [spatial..., C, N], a real,
+    %   full double or single array (a gradient of a function of integers is
+    %   not a useful number, so integer classes are refused; SPEC.md section
+    %   11), with C and every spatial size at least 1 (N may be 0); DY has the
     %   size of the forward output Y and the class of X. DX has the size and
     %   class of X.
     %
@@ -10,7 +13,8 @@ function dx = max_pool_backward(dy, x, pool_size, varargin)
     %   the options of the forward call, which must be the same as there:
     %     'Stride'       positive integers, a scalar or R of them. Default POOL_SIZE.
     %     'Padding'      nonnegative integers: a scalar, a 1-by-R row or a 2-by-R
-    %                    matrix [BEFORE; AFTER], each at most E-1. Default 0.
+    %                    matrix [BEFORE; AFTER], each at most E-1; or 'valid'
+    %                    or 'same' (SPEC.md section 4.1). Default 0.
     %     'Dilation'     positive integers, a scalar or R of them. Default 1.
     %     'CeilMode'     true or false (logical, or numeric 0 or 1). Default false.
     %     'SpatialDims'  1, 2 or 3. Default NUMEL(POOL_SIZE) when that is 2 or
@@ -37,7 +41,7 @@ function dx = max_pool_backward(dy, x, pool_size, varargin)
     %   fixes the rounding of their sum (SPEC.md section 7). An element never
     %   selected gets +0.
     %
-    %   Errors, checked in this order (SPEC.md, section 9): pooling:badInput,
+    %   Errors, checked in this order (SPEC.md, section 12): pooling:badInput,
     %   pooling:badOption, pooling:badKernel, pooling:badStride,
     %   pooling:badPadding, pooling:badDilation, pooling:outputTooSmall,
     %   pooling:emptyWindow, pooling:badGradient (DY not of class(X), not real,
@@ -48,7 +52,8 @@ function dx = max_pool_backward(dy, x, pool_size, varargin)
     %     dx = pooling.max_pool_backward([1 2; 3 4], x, 2)
     %     % dx = [0 0 0 0; 0 1 0 2; 3 0 0 0; 0 0 0 4]
     %
-    %   See also pooling.max_pool.
+    %   See also pooling.max_pool, pooling.avg_pool_backward,
+    %   pooling.global_max_pool_backward.
 
     fname = 'pooling.max_pool_backward';
     if nargin < 2
@@ -59,39 +64,9 @@ function dx = max_pool_backward(dy, x, pool_size, varargin)
         % Reported as a bad kernel size, after X and the options are checked.
         pool_size = [];
     end
-    opts = pooling.internal.parse_options(fname, x, pool_size, varargin);
+    opts = pooling.internal.parse_options(fname, 'max_backward', x, pool_size, varargin);
     geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    check_gradient(fname, dy, x, geom);
-
-    xr = reshape(x, [geom.in, geom.planes]);
-    dyr = reshape(dy, [geom.out, geom.planes]);
-    if strcmp(opts.method, 'naive')
-        dxr = pooling.internal.max_pool_backward_naive(dyr, xr, geom);
-    else
-        dxr = pooling.internal.max_pool_backward_fast(dyr, xr, geom);
-    end
-    dx = reshape(dxr, size(x));
-end
-
-function check_gradient(fname, dy, x, geom)
-    if ~strcmp(class(dy), class(x)) || ~isreal(dy) || issparse(dy)
-        error('pooling:badGradient', ...
-              '%s: DY must be a real, full %s array, the class of X; got %s.', ...
-              fname, class(x), pooling.internal.describe_value(dy, true));
-    end
-    expected = [geom.out(1:geom.r), geom.channels, geom.batch];
-    got = size(dy);
-    n = max(numel(expected), numel(got));
-    % MATLAB drops trailing singleton dimensions, so compare padded sizes.
-    if ~isequal([expected, ones(1, n - numel(expected))], [got, ones(1, n - numel(got))])
-        error('pooling:badGradient', ...
-              '%s: DY must have the size of the forward output, %s; got %s.', ...
-              fname, size_text(expected), pooling.internal.describe_value(dy, true));
-    end
-end
-
-function text = size_text(sz)
-    text = strjoin(arrayfun(@num2str, sz, 'UniformOutput', false), 'x');
+    dx = pooling.internal.pool_backward('max', fname, dy, x, geom, opts);
 end
 
 % Tests for GNU Octave: from the matlab folder, run: test +pooling/max_pool_backward.m
@@ -153,6 +128,13 @@ end
 %!   assert(dx, expected);
 %! end
 
+%!test  % 'same' padding: in = 5, k = 2, s = 2 gives 3 outputs
+%! for method = {'fast', 'naive'}
+%!   dx = pooling.max_pool_backward([1; 2; 4], [3; 1; 4; 1; 5], 2, 'Padding', 'same', ...
+%!                                  'SpatialDims', 1, 'Method', method{1});
+%!   assert(dx, [1; 0; 2; 0; 4]);
+%! end
+
 %!test  % a DY with its trailing singleton dimensions dropped is accepted
 %! x = ones(4, 4, 1, 1);
 %! dx = pooling.max_pool_backward(ones(2, 2), x, [2 2], 'SpatialDims', 2);
@@ -170,7 +152,7 @@ end
 %!   d = randi(2, 1, r);
 %!   e = d .* (k - 1) + 1;
 %!   pad = floor(rand(2, r) .* e);
-%!   n = [e + randi(5, 1, r) - 2, randi(2), randi(2)];
+%!   n = [max(e + randi(5, 1, r) - 2, 1), randi(2), randi(2)];
 %!   % Strides below the kernel size overlap the windows, so gradients collide.
 %!   opts = {'Stride', randi(2, 1, r), 'Padding', pad, 'Dilation', d, ...
 %!           'CeilMode', rand() < 0.5, 'SpatialDims', r};
@@ -200,13 +182,20 @@ end
 
 %!error id=pooling:badInput pooling.max_pool_backward(1)
 %!error id=pooling:badInput pooling.max_pool_backward(ones(2), int8(ones(4)), 2)
+%!error <not int8: a gradient needs floating point>
+%! pooling.max_pool_backward(ones(2), int8(ones(4)), 2)
+%!error id=pooling:badInput
+%! pooling.max_pool_backward(ones(2), intmax('uint64') * ones(4, 'uint64'), 2)
 %!error id=pooling:badInput pooling.max_pool_backward(ones(2), ones(4, 4, 2, 2, 2), 2)
+%!error id=pooling:badInput pooling.max_pool_backward(ones(2, 2, 2), zeros(4, 4, 0, 1), 2)
 %!error id=pooling:badOption pooling.max_pool_backward(ones(2), ones(4), 2, 'Bogus', 1)
 %!error id=pooling:badOption pooling.max_pool_backward(ones(2), ones(4), 2, 'Method', 'slow')
 %!error id=pooling:badKernel pooling.max_pool_backward(ones(2), ones(4))
 %!error id=pooling:badKernel pooling.max_pool_backward(ones(2), ones(4), 0)
 %!error id=pooling:badStride pooling.max_pool_backward(ones(2), ones(4), 2, 'Stride', 0)
+%!error id=pooling:badStride pooling.max_pool_backward(ones(2), ones(4), 2, 'Stride', 2^31)
 %!error id=pooling:badPadding pooling.max_pool_backward(ones(2), ones(4), 2, 'Padding', 2)
+%!error id=pooling:badPadding pooling.max_pool_backward(ones(2), ones(4), 2, 'Padding', 'full')
 %!error id=pooling:badDilation pooling.max_pool_backward(ones(2), ones(4), 2, 'Dilation', 0)
 %!error id=pooling:outputTooSmall pooling.max_pool_backward(ones(2), ones(1, 4), 2)
 %!error id=pooling:emptyWindow

@@ -33,7 +33,7 @@ function desc = summary_text(v)
     if issparse(v)
         kind = ['sparse ' kind];
     end
-    desc = ['a ' size_text(v) ' ' kind ' array'];
+    desc = ['a ' pooling.internal.size_text(size(v)) ' ' kind ' array'];
 end
 
 function desc = numeric_text(v)
@@ -67,8 +67,4 @@ function desc = number_text(value)
     if isfinite(value) && cast(str2double(desc), class(value)) ~= value
         desc = sprintf('%.*g', precision(2), value);
     end
-end
-
-function desc = size_text(v)
-    desc = strjoin(arrayfun(@num2str, size(v), 'UniformOutput', false), 'x');
 end

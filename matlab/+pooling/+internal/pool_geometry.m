@@ -1,8 +1,11 @@
 function geom = pool_geometry(fname, x_size, opts)
-    %POOL_GEOMETRY  Output size and window placement of a pooling call (SPEC.md sections 2-4).
+    %POOL_GEOMETRY  Output size and window placement of a pooling call (SPEC.md sections 2-4.1).
     %   GEOM = pooling.internal.pool_geometry(FNAME, X_SIZE, OPTS) takes SIZE(X)
-    %   and the validated options from parse_options, computes the output size
-    %   per spatial dimension,
+    %   and the validated options from parse_options, works out the 'same'
+    %   padding when OPTS.same_padding is set (SPEC.md section 4.1),
+    %     OUT0  = ceil(IN / S),  TOTAL = max((OUT0-1)*S + E - IN, 0),
+    %     PB    = floor(TOTAL / 2),  PA = TOTAL - PB,
+    %   computes the output size per spatial dimension,
     %     E   = D*(K-1)+1
     %     OUT = floor((IN + PB + PA - E) / S) + 1            (ceil_mode false)
     %     OUT = ceil ((IN + PB + PA - E) / S) + 1            (ceil_mode true),
@@ -14,7 +17,8 @@ function geom = pool_geometry(fname, x_size, opts)
     %   a missing one has IN = OUT = K = S = D = 1 and no padding. GEOM has fields
     %     r                  number of spatial dimensions of the call
     %     in, out            1-by-3 input and output sizes
-    %     k, s, d, pb        1-by-3 kernel size, stride, dilation, padding before
+    %     k, s, d, pb, pa    1-by-3 kernel size, stride, dilation, padding
+    %                        before and after
     %     channels, batch    C and N
     %     planes             C*N, the number of independent (c, n) planes
     %
@@ -24,12 +28,20 @@ function geom = pool_geometry(fname, x_size, opts)
     sz = [x_size, ones(1, r + 2 - numel(x_size))];
     in = sz(1:r);
     e = opts.d .* (opts.k - 1) + 1;
+    pb = opts.pb;
+    pa = opts.pa;
+    if opts.same_padding
+        % The extra pad goes at the end, as in TensorFlow and ONNX SAME_UPPER.
+        total = max((ceil(in ./ opts.s) - 1) .* opts.s + e - in, 0);
+        pb = floor(total / 2);
+        pa = total - pb;
+    end
 
-    span = in + opts.pb + opts.pa - e;
+    span = in + pb + pa - e;
     if opts.ceil_mode
         out = ceil(span ./ opts.s) + 1;
         % A last window may not start in the right padding or past it.
-        drop = (out - 1) .* opts.s >= in + opts.pb;
+        drop = (out - 1) .* opts.s >= in + pb;
         out(drop) = out(drop) - 1;
     else
         out = floor(span ./ opts.s) + 1;
@@ -41,13 +53,13 @@ function geom = pool_geometry(fname, x_size, opts)
               ['%s: the output would be empty along spatial dimension %d: input size ' ...
                '%d plus padding %d+%d is less than the effective window ' ...
                'E = DILATION*(POOL_SIZE-1)+1 = %d.'], ...
-              fname, bad, in(bad), opts.pb(bad), opts.pa(bad), e(bad));
+              fname, bad, in(bad), pb(bad), pa(bad), e(bad));
     end
 
     % A window is empty exactly when its range along some dimension is empty;
     % the pad limit leaves that possible only with dilation (SPEC.md section 4).
     for i = 1:r
-        origins = (0:out(i) - 1).' * opts.s(i) - opts.pb(i);
+        origins = (0:out(i) - 1).' * opts.s(i) - pb(i);
         positions = origins + (0:opts.k(i) - 1) * opts.d(i);
         inside = positions >= 0 & positions < in(i);
         first_empty = find(~any(inside, 2), 1);
@@ -69,7 +81,8 @@ function geom = pool_geometry(fname, x_size, opts)
     geom.k = [opts.k, one3];
     geom.s = [opts.s, one3];
     geom.d = [opts.d, one3];
-    geom.pb = [opts.pb, pad3];
+    geom.pb = [pb, pad3];
+    geom.pa = [pa, pad3];
     geom.channels = sz(r + 1);
     geom.batch = sz(r + 2);
     geom.planes = geom.channels * geom.batch;

@@ -1,0 +1,48 @@
+function dx = pool_backward(op, fname, dy, x, geom, opts)
+    %POOL_BACKWARD  Gradient of max or average pooling, after checking DY.
+    %   DX = pooling.internal.pool_backward(OP, FNAME, DY, X, GEOM, OPTS) checks
+    %   DY against X and the forward output size (pooling:badGradient, the last
+    %   check of SPEC.md section 12), then returns the gradient of OP ('max' or
+    %   'avg') pooling with respect to X, by OPTS.method ('fast' or 'naive'),
+    %   sized and classed like X. The public backward functions all end here.
+    %
+    %   See also pooling.internal.pool_forward.
+
+    check_gradient(fname, dy, x, geom);
+    xr = reshape(x, [geom.in, geom.planes]);
+    dyr = reshape(dy, [geom.out, geom.planes]);
+    naive = strcmp(opts.method, 'naive');
+    switch op
+        case 'max'
+            if naive
+                dxr = pooling.internal.max_pool_backward_naive(dyr, xr, geom);
+            else
+                dxr = pooling.internal.max_pool_backward_fast(dyr, xr, geom);
+            end
+        case 'avg'
+            if naive
+                dxr = pooling.internal.avg_pool_backward_naive(dyr, xr, geom, opts);
+            else
+                dxr = pooling.internal.avg_pool_backward_fast(dyr, xr, geom, opts);
+            end
+    end
+    dx = reshape(dxr, size(x));
+end
+
+function check_gradient(fname, dy, x, geom)
+    if ~strcmp(class(dy), class(x)) || ~isreal(dy) || issparse(dy)
+        error('pooling:badGradient', ...
+              '%s: DY must be a real, full %s array, the class of X; got %s.', ...
+              fname, class(x), pooling.internal.describe_value(dy, true));
+    end
+    expected = [geom.out(1:geom.r), geom.channels, geom.batch];
+    got = size(dy);
+    n = max(numel(expected), numel(got));
+    % MATLAB drops trailing singleton dimensions, so compare padded sizes.
+    if ~isequal([expected, ones(1, n - numel(expected))], [got, ones(1, n - numel(got))])
+        error('pooling:badGradient', ...
+              '%s: DY must have the size of the forward output, %s; got %s.', ...
+              fname, pooling.internal.size_text(expected), ...
+              pooling.internal.describe_value(dy, true));
+    end
+end

@@ -1,0 +1,39 @@
+function [y, idx] = pool_forward(op, x, geom, opts, want_idx)
+    %POOL_FORWARD  Max or average pooling of X with validated options and geometry.
+    %   [Y, IDX] = pooling.internal.pool_forward(OP, X, GEOM, OPTS, WANT_IDX)
+    %   pools X ([spatial..., C, N]) with OP 'max' or 'avg', by OPTS.method
+    %   ('fast' or 'naive'), and returns Y as OUT_1-by-...-by-OUT_R-by-C-by-N.
+    %   For 'max' with WANT_IDX true, IDX holds the 1-based linear indices into
+    %   X of the selected elements, sized like Y; otherwise it is [].
+    %   The public window and global pooling functions all end here.
+    %
+    %   See also pooling.internal.pool_backward, pooling.internal.pool_geometry.
+
+    xr = reshape(x, [geom.in, geom.planes]);
+    naive = strcmp(opts.method, 'naive');
+    idxr = [];
+    switch op
+        case 'max'
+            if naive
+                [yr, idxr] = pooling.internal.max_pool_naive(xr, geom);
+            else
+                [yr, sel] = pooling.internal.max_pool_fast(xr, geom);
+                if want_idx
+                    idxr = pooling.internal.offset_to_index(sel, geom);
+                end
+            end
+        case 'avg'
+            if naive
+                yr = pooling.internal.avg_pool_naive(xr, geom, opts);
+            else
+                yr = pooling.internal.avg_pool_fast(xr, geom, opts);
+            end
+    end
+
+    out_size = [geom.out(1:geom.r), geom.channels, geom.batch];
+    y = reshape(yr, out_size);
+    idx = [];
+    if want_idx
+        idx = reshape(idxr, out_size);
+    end
+end
