@@ -14,6 +14,31 @@ import numpy as np
 
 from .geometry import divisors
 
+# Each pass over a window offset reads a strided slice of x; done over all of
+# x at once, every pass streams x from memory.  Working through the (n, c)
+# planes in blocks of about this size keeps a block in cache for all passes.
+BLOCK_BYTES = 1 << 19
+
+
+def _by_blocks(kernel, first, out_spatial, *more, dtype=None):
+    """Apply ``kernel`` to blocks of (n, c) planes and gather its outputs.
+
+    ``first`` and the arrays in ``more`` have shape (N, C, ...); they are
+    viewed as (N*C, 1, ...) and cut into blocks of about ``BLOCK_BYTES`` of
+    ``first``.  The result has shape (N, C, *out_spatial) and ``dtype``
+    (default ``first``'s).  Planes never interact, so blocking changes no
+    result, only the memory traffic.
+    """
+    lead = first.shape[:2]
+    planes = lead[0] * lead[1]
+    flat = [a.reshape((planes, 1) + a.shape[2:]) for a in (first, *more)]
+    out = np.empty((planes, 1) + tuple(out_spatial), dtype=dtype or first.dtype)
+    per = max(1, BLOCK_BYTES // max(1, first[:1, :1].nbytes))
+    for start in range(0, planes, per):
+        block = slice(start, start + per)
+        out[block] = kernel(*(a[block] for a in flat))
+    return out.reshape(lead + tuple(out_spatial))
+
 
 def _offsets(geom):
     """Yield ``(number, offset, out_slices, in_slices)`` for every window offset.
@@ -157,10 +182,18 @@ def _keep_where(values, selected):
     return (values.view(uint) & mask.view(uint)).view(values.dtype)
 
 
-def max_pool(x, geom, return_indices=True):
-    """Return ``(y, indices)`` exactly as ``naive.max_pool`` does (indices may be None)."""
+def _max_pool(x, geom, return_indices):
     y = _max_values(x, geom)
     return y, (_indices(geom, _choose(x, geom, y)) if return_indices else None)
+
+
+def max_pool(x, geom, return_indices=True):
+    """Return ``(y, indices)`` exactly as ``naive.max_pool`` does (indices may be None)."""
+    if not return_indices:
+        return _by_blocks(lambda xb: _max_values(xb, geom), x, geom.out_size), None
+    y = _by_blocks(lambda xb: _max_values(xb, geom), x, geom.out_size)
+    return y, _by_blocks(lambda xb, yb: _indices(geom, _choose(xb, geom, yb)), x, geom.out_size,
+                         y, dtype=np.int64)
 
 
 def max_pool_backward(dy, x, geom):
@@ -175,6 +208,10 @@ def max_pool_backward(dy, x, geom):
     ``+0.0``, and a running sum that starts at ``+0.0`` is never ``-0.0`` in
     round-to-nearest, so ``v + 0.0 == v`` bit for bit (NaN and Inf included).
     """
+    return _by_blocks(lambda xb, dyb: _max_pool_backward(dyb, xb, geom), x, geom.in_size, dy)
+
+
+def _max_pool_backward(dy, x, geom):
     rank = _choose(x, geom, _max_values(x, geom))
     count = int(np.prod(geom.kernel))
     dx = np.zeros(x.shape, dtype=x.dtype)
@@ -192,12 +229,16 @@ def avg_pool(x, geom, count_include_pad, divisor_override):
     Adding offsets in row-major order adds each window's elements in its own
     scan order, starting from the ``+0.0`` of ``np.zeros``.
     """
-    divisor = divisors(geom, count_include_pad, divisor_override)
-    acc = np.zeros(x.shape[:2] + geom.out_size, dtype=x.dtype)
-    for _, _, out_s, in_s in _offsets(geom):
-        box = acc[(Ellipsis,) + out_s]
-        box += x[(Ellipsis,) + in_s]
-    return acc / divisor.astype(x.dtype)
+    divisor = divisors(geom, count_include_pad, divisor_override).astype(x.dtype)
+
+    def block(xb):
+        acc = np.zeros(xb.shape[:2] + geom.out_size, dtype=x.dtype)
+        for _, _, out_s, in_s in _offsets(geom):
+            box = acc[(Ellipsis,) + out_s]
+            box += xb[(Ellipsis,) + in_s]
+        return np.divide(acc, divisor, out=acc)
+
+    return _by_blocks(block, x, geom.out_size)
 
 
 def avg_pool_backward(dy, x, geom, count_include_pad, divisor_override):
@@ -206,13 +247,17 @@ def avg_pool_backward(dy, x, geom, count_include_pad, divisor_override):
     See ``max_pool_backward`` for why reverse row-major offset order gives
     each element its gradients in ascending output order.
     """
-    divisor = divisors(geom, count_include_pad, divisor_override)
-    g = dy / divisor.astype(x.dtype)
-    dx = np.zeros(x.shape, dtype=x.dtype)
-    for _, _, out_s, in_s in reversed(list(_offsets(geom))):
-        target = dx[(Ellipsis,) + in_s]
-        target += g[(Ellipsis,) + out_s]
-    return dx
+    divisor = divisors(geom, count_include_pad, divisor_override).astype(x.dtype)
+
+    def block(dyb):
+        g = dyb / divisor
+        dx = np.zeros(dyb.shape[:2] + geom.in_size, dtype=x.dtype)
+        for _, _, out_s, in_s in reversed(list(_offsets(geom))):
+            target = dx[(Ellipsis,) + in_s]
+            target += g[(Ellipsis,) + out_s]
+        return dx
+
+    return _by_blocks(block, dy, geom.in_size, dtype=x.dtype)
 
 
 def _last_writers(indices, plane_size):
