@@ -14,7 +14,7 @@ import sys
 
 import numpy as np
 
-from . import oracle
+from . import matfile, oracle
 from .fixture_format import FIXTURES, OPERATORS, dump_file, fields
 from .groups import avg_pool, global_avg_pool, global_max_pool, max_pool, max_unpool
 
@@ -164,6 +164,16 @@ def main(argv=None):
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    # The same cases as one MAT file for MATLAB and Octave (conformance/matfile.py);
+    # its content, not its bytes, is compared (a MAT header has a timestamp).
+    cases = matfile.cases_from_texts(files)
+    mat_differences = matfile.differences(cases)
+    if mat_differences:
+        stale.append(matfile.MATFILE)
+        if args.check:
+            print("\n".join(mat_differences))
+        else:
+            matfile.write(cases)
     known = set(files)
     orphans = [p for p in FIXTURES.glob("*/*.yaml") if p not in known]
     for path in orphans:
@@ -172,9 +182,9 @@ def main(argv=None):
         if stale or orphans:
             print(f"{len(stale)} fixture file(s) differ from regeneration; run `tox -e regen`")
             return 1
-        print(f"{len(files)} fixture files match regeneration")
+        print(f"{len(files)} fixture files and {matfile.MATFILE.name} match regeneration")
         return 0
-    print(f"wrote {len(stale)} of {len(files)} fixture files")
+    print(f"wrote {len(stale)} of {len(files) + 1} files ({len(files)} YAML, 1 MAT)")
     return 1 if orphans else 0
 
 
