@@ -2,7 +2,9 @@
 
 Parameters are translated, never emulated: a case PyTorch cannot express
 (asymmetric padding, dilated average pooling) or refuses (a pad over half the
-window, a dtype without a kernel) is "not supported", with the reason.
+kernel, a dtype without a kernel) is "not supported", with the reason.
+Global pooling is pooling with one window the size of the plane (``run``)
+or adaptive pooling to size 1 (``run_adaptive``), PyTorch's two spellings.
 """
 
 import numpy as np
@@ -10,13 +12,16 @@ import numpy as np
 from .. import oracle
 from .common import NotSupported, per_axis, refusal
 
-FRAMEWORK = "torch"
-
 
 def _torch():
     import torch
     import torch.nn.functional as F  # noqa: N812
 
+    # max_unpool's CPU kernel writes duplicate indices from several threads at once, so
+    # which value stays is a race (torch.use_deterministic_algorithms refuses the op);
+    # one thread makes it the serial, ascending order.
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
     return torch, F
 
 
@@ -125,14 +130,8 @@ def _avg_pool(F, case, a):  # noqa: N803
 
 def _global_max_pool(F, case, a, floating):  # noqa: N803
     x = a["x"]
-    r = x.ndim - 2
     xt = _tensor(x, grad=floating)
-    if floating:
-        y, idx = getattr(F, f"adaptive_max_pool{r}d")(xt, 1, return_indices=True)
-    else:
-        # adaptive_max_pool has no integer kernels; a window covering the whole plane
-        # is the same operator, and max_pool has them.
-        y, idx = getattr(F, f"max_pool{r}d")(xt, list(x.shape[2:]), return_indices=True)
+    y, idx = getattr(F, f"max_pool{x.ndim - 2}d")(xt, list(x.shape[2:]), return_indices=True)
     out = {"y": _numpy(y), "indices": _numpy(idx)}
     if floating:
         out["dx"] = _backward(xt, y, a["dy"])
@@ -142,8 +141,30 @@ def _global_max_pool(F, case, a, floating):  # noqa: N803
 def _global_avg_pool(F, a):  # noqa: N803
     x = a["x"]
     xt = _tensor(x, grad=True)
-    y = getattr(F, f"adaptive_avg_pool{x.ndim - 2}d")(xt, 1)
+    y = getattr(F, f"avg_pool{x.ndim - 2}d")(xt, list(x.shape[2:]))
     return {"y": _numpy(y), "dx": _backward(xt, y, a["dy"])}
+
+
+def run_adaptive(case):
+    """Global pooling as PyTorch models usually write it: adaptive pooling to size 1."""
+    _, F = _torch()  # noqa: N806
+    a = case.arrays
+    x = a["x"]
+    r = x.ndim - 2
+    floating = case.dtype in ("float32", "float64")
+    try:
+        xt = _tensor(x, grad=floating)
+        if case.op == "global_max_pool":
+            y, idx = getattr(F, f"adaptive_max_pool{r}d")(xt, 1, return_indices=True)
+            out = {"y": _numpy(y), "indices": _numpy(idx)}
+        else:
+            y = getattr(F, f"adaptive_avg_pool{r}d")(xt, 1)
+            out = {"y": _numpy(y)}
+        if floating:
+            out["dx"] = _backward(xt, y, a["dy"])
+        return out
+    except RuntimeError as exc:
+        return refusal(exc, REFUSALS, "PyTorch")
 
 
 def _max_unpool(F, case, a, floating):  # noqa: N803

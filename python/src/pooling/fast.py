@@ -5,7 +5,14 @@ input, each touching, for every output position at once, the element at that
 offset (a strided slice of ``x``).  Visiting the offsets in row-major order
 and applying SPEC.md's replacement rule element-wise reproduces the naive
 scan exactly, because for each output position the offsets are met in the
-same order as in its own window scan.
+same order as in its own window scan.  Backward passes visit the offsets in
+reverse, which adds each element's gradients in ascending output order.
+
+Two things are here only for speed and change no result: the (n, c) planes
+are processed in cache-sized blocks (``_by_blocks``), and global pooling,
+whose one window has as many offsets as the plane has positions, has paths of
+its own at the end of the module.  Every function gives the bits of its
+``naive`` counterpart; the fixtures and the randomised tests hold it to that.
 """
 
 import itertools
