@@ -46,6 +46,17 @@ def _python_call(case, function, method):
 def run_python(case, method):
     import pooling
 
+    before = {name: a.copy() for name, a in case.arrays.items()}
+    try:
+        return _run_python(case, method, pooling)
+    finally:
+        for name, a in before.items():
+            # A reference implementation never changes what it was given.
+            if a.tobytes() != case.arrays[name].tobytes():
+                raise AssertionError(f"{case.id} [python, method={method}]: {name} was modified")
+
+
+def _run_python(case, method, pooling):
     try:
         if case.is_error:
             _python_call(case, case.call, method)
