@@ -1,8 +1,9 @@
 """A fixture case run through PyTorch (CPU): ``torch.nn.functional`` and autograd.
 
 Parameters are translated, never emulated: a case PyTorch cannot express
-(asymmetric padding, dilated average pooling) or refuses (a pad over half the
-kernel, a dtype without a kernel) is "not supported", with the reason.
+(asymmetric padding, dilated average pooling) or refuses by one of its own
+checks (REFUSALS) is "not supported", with the reason; any other exception is
+a failure and is compared like a result.
 Global pooling is pooling with one window the size of the plane (``run``)
 or adaptive pooling to size 1 (``run_adaptive``), PyTorch's two spellings.
 """
@@ -47,9 +48,10 @@ def _numpy(t):
     return t.detach().numpy().copy()
 
 
-# PyTorch's own checks: the pad limit of half the (effective) window, and dtypes
-# without a CPU kernel.
-REFUSALS = (r"pad should be", r"not implemented for '")
+# PyTorch's own checks: the pad limit of half the kernel, dtypes without a CPU kernel,
+# and avg_pool3d's refusal of an input smaller than the kernel on some axis (which
+# padding or ceil mode can still give windows, SPEC.md 3 and 4).
+REFUSALS = (r"pad should be", r"not implemented for '", r"smaller than kernel size")
 
 
 def _symmetric_pads(p):
@@ -76,7 +78,7 @@ def run(case):
         if case.op == "avg_pool":
             return _avg_pool(F, case, a)
         if case.op == "global_max_pool":
-            return _global_max_pool(F, case, a, floating)
+            return _global_max_pool(F, a, floating)
         if case.op == "global_avg_pool":
             return _global_avg_pool(F, a)
         return _max_unpool(F, case, a, floating)
@@ -128,7 +130,7 @@ def _avg_pool(F, case, a):  # noqa: N803
     return {"y": _numpy(y), "dx": _backward(xt, y, a["dy"])}
 
 
-def _global_max_pool(F, case, a, floating):  # noqa: N803
+def _global_max_pool(F, a, floating):  # noqa: N803
     x = a["x"]
     xt = _tensor(x, grad=floating)
     y, idx = getattr(F, f"max_pool{x.ndim - 2}d")(xt, list(x.shape[2:]), return_indices=True)
@@ -171,14 +173,18 @@ def _max_unpool(F, case, a, floating):  # noqa: N803
     y = a["x"]
     r = y.ndim - 2
     size = per_axis(case.params["output_size"], r)
-    # F.max_unpool checks output_size against the size kernel and stride would give,
-    # (in - 1)*s + k <= size < that + s; with s = 1, k = size - in + 1 says exactly size.
-    kernel = [size[i] - y.shape[2 + i] + 1 for i in range(r)]
-    if min(kernel) < 1:
-        return NotSupported("more pooled values than output positions on an axis")
+    # F.max_unpool checks output_size against the size its other arguments give,
+    # (in - 1)*s - 2p + k <= size < that + s.  They play no other part: with s = 1, choose
+    # k and p to give exactly size (p > 0 only where the pooled axis is the longer).
+    kernel, padding = [], []
+    for i in range(r):
+        m, want = y.shape[2 + i], size[i]
+        k = want - m + 1 if want >= m else 1 + (m - want) % 2
+        kernel.append(k)
+        padding.append((m - 1 + k - want) // 2)
     unpool = getattr(F, f"max_unpool{r}d")
     yt = _tensor(y, grad=floating)
-    z = unpool(yt, _tensor(a["indices"]), kernel, stride=1, output_size=size)
+    z = unpool(yt, _tensor(a["indices"]), kernel, stride=1, padding=padding, output_size=size)
     out = {"y": _numpy(z)}
     if floating:
         out["dx"] = _backward(yt, z, a["dy"])

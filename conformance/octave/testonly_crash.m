@@ -1,4 +1,4 @@
 function testonly_crash()
-%TESTONLY_CRASH  Test-only: kill this Octave process in the middle of a batch.
+    %TESTONLY_CRASH  Test-only: kill this Octave process in the middle of a batch.
     kill(getpid(), 9);
 end

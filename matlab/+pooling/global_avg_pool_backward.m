@@ -64,6 +64,31 @@ end
 %!   assert(dx(:, :, :, 1), repmat(0.1 / 60, [3 4 5]));
 %! end
 
+%!test  % 'fast' and 'naive' agree bit for bit: wide magnitudes and signed zero
+%! state = rand('twister');
+%! rand('twister', 37);
+%! for trial = 1:40
+%!   r = randi(3);
+%!   n = [randi(6, 1, r), randi(4), randi(3)];
+%!   sz = [ones(1, r), n(r + 1:end)];
+%!   dy = randn(sz) .* 2 .^ randi([-40 40], sz);
+%!   dy(rand(size(dy)) < 0.2) = -0;
+%!   for cls = {'double', 'single'}
+%!     x = zeros([n 1], cls{1});
+%!     dx1 = pooling.global_avg_pool_backward(cast(dy, cls{1}), x, 'SpatialDims', r, ...
+%!                                            'Method', 'fast');
+%!     dx2 = pooling.global_avg_pool_backward(cast(dy, cls{1}), x, 'SpatialDims', r, ...
+%!                                            'Method', 'naive');
+%!     u = 'uint64';
+%!     if strcmp(cls{1}, 'single')
+%!       u = 'uint32';
+%!     end
+%!     assert(size(dx1), size(dx2));
+%!     assert(typecast(dx1(:), u), typecast(dx2(:), u));
+%!   end
+%! end
+%! rand('twister', state);
+
 %!error id=pooling:badInput pooling.global_avg_pool_backward(1)
 %!error <gradient of a function of integers> pooling.global_avg_pool_backward(1, uint16(ones(4)))
 %!error id=pooling:badInput pooling.global_avg_pool_backward(1, {1})

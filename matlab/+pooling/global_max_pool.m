@@ -109,6 +109,49 @@ end
 %! y = pooling.global_max_pool(intmin('int64') + int64([1 0 2]));
 %! assert(y == intmin('int64') + 2);
 
+%!test  % 'fast' and 'naive' agree bit for bit: NaN, signed zero, ties, wide magnitudes
+%! state = rand('twister');
+%! rand('twister', 23);
+%! pools = {[-0 0 1 -1 2 NaN Inf -Inf], [-0 0], [-0 0 -1 -Inf], [-0 0 NaN]};
+%! for trial = 1:40
+%!   r = randi(3);
+%!   n = [randi(6, 1, r), randi(4), randi(3)];
+%!   pool = pools{randi(numel(pools))};
+%!   x = reshape(pool(randi(numel(pool), [n 1])), [n 1]);
+%!   if rand() < 0.3
+%!     x = randn([n 1]) .* 2 .^ randi([-40 40], [n 1]);
+%!     x(rand(size(x)) < 0.2) = -0;
+%!   end
+%!   for cls = {'double', 'single', 'int8', 'uint64'}
+%!     if any(strcmp(cls{1}, {'int8', 'uint64'}))
+%!       xc = cast(round(x(isfinite(x))), cls{1});
+%!       xc = reshape(xc, [numel(xc) 1]);
+%!       if isempty(xc)
+%!         continue
+%!       end
+%!       opts = {'SpatialDims', 1};
+%!     else
+%!       xc = cast(x, cls{1});
+%!       opts = {'SpatialDims', r};
+%!     end
+%!     [y1, i1] = pooling.global_max_pool(xc, opts{:}, 'Method', 'fast');
+%!     y0 = pooling.global_max_pool(xc, opts{:}, 'Method', 'fast');
+%!     [y2, i2] = pooling.global_max_pool(xc, opts{:}, 'Method', 'naive');
+%!     assert(i1, i2);
+%!     if isfloat(xc)
+%!       u = 'uint64';
+%!       if strcmp(cls{1}, 'single')
+%!         u = 'uint32';
+%!       end
+%!       assert(typecast(y1(:), u), typecast(y2(:), u));
+%!       assert(typecast(y0(:), u), typecast(y2(:), u));
+%!     else
+%!       assert(y0, y2);
+%!     end
+%!   end
+%! end
+%! rand('twister', state);
+
 %!error <X is required> pooling.global_max_pool()
 %!error id=pooling:badInput pooling.global_max_pool(true(4))
 %!error id=pooling:badInput pooling.global_max_pool('abcd')

@@ -66,6 +66,34 @@ end
 %!   assert(dx, pooling.max_pool_backward(dy2, x2, 12, 'SpatialDims', 1));
 %! end
 
+%!test  % 'fast' and 'naive' agree bit for bit on random tie-heavy input with specials
+%! state = rand('twister');
+%! rand('twister', 29);
+%! pool = [-0 0 1 -1 2 NaN Inf -Inf];
+%! for trial = 1:40
+%!   r = randi(3);
+%!   n = [randi(6, 1, r), randi(4), randi(3)];
+%!   x = reshape(pool(randi(numel(pool), [n 1])), [n 1]);
+%!   if rand() < 0.5
+%!     x(isnan(x)) = 1;
+%!   end
+%!   dy = randn([ones(1, r), n(r + 1:end)]) .* 2 .^ randi([-30 30], [ones(1, r), n(r + 1:end)]);
+%!   dy(rand(size(dy)) < 0.2) = -0;
+%!   for cls = {'double', 'single'}
+%!     dx1 = pooling.global_max_pool_backward(cast(dy, cls{1}), cast(x, cls{1}), ...
+%!                                            'SpatialDims', r, 'Method', 'fast');
+%!     dx2 = pooling.global_max_pool_backward(cast(dy, cls{1}), cast(x, cls{1}), ...
+%!                                            'SpatialDims', r, 'Method', 'naive');
+%!     u = 'uint64';
+%!     if strcmp(cls{1}, 'single')
+%!       u = 'uint32';
+%!     end
+%!     assert(size(dx1), size(dx2));
+%!     assert(typecast(dx1(:), u), typecast(dx2(:), u));
+%!   end
+%! end
+%! rand('twister', state);
+
 %!error id=pooling:badInput pooling.global_max_pool_backward(1)
 %!error <gradient of a function of integers> pooling.global_max_pool_backward(1, int8(ones(4)))
 %!error id=pooling:badInput pooling.global_max_pool_backward(1, ones(2, 2, 2, 2, 2))

@@ -294,6 +294,54 @@ end
 %! end
 %! rand('twister', state);
 
+%!test  % 'fast' and 'naive' agree bit for bit without NaN (no NaN pass) and for integers
+%! state = rand('twister');
+%! rand('twister', 43);
+%! pools = {[-0 0 1 -1 2 Inf -Inf], [-0 0], [-0 0 -1 -Inf]};
+%! for trial = 1:60
+%!   r = randi(3);
+%!   k = randi(3, 1, r);
+%!   d = randi(2, 1, r);
+%!   e = d .* (k - 1) + 1;
+%!   pad = floor(rand(2, r) .* e);
+%!   n = [max(e + randi(5, 1, r) - 2, 1), randi(3), randi(2)];
+%!   opts = {'Stride', randi(3, 1, r), 'Padding', pad, 'Dilation', d, ...
+%!           'CeilMode', rand() < 0.5, 'SpatialDims', r};
+%!   pool = pools{randi(numel(pools))};
+%!   x = reshape(pool(randi(numel(pool), [n 1])), [n 1]);
+%!   for cls = {'double', 'single', 'int8', 'uint16', 'int64'}
+%!     xc = cast(x, cls{1});
+%!     if isinteger(xc)
+%!       % Ties between the extremes, which no float sentinel can stand for.
+%!       xc = cast(sign(x), cls{1});
+%!       xc(x == Inf) = intmax(cls{1});
+%!       xc(x == -Inf) = intmin(cls{1});
+%!     end
+%!     try
+%!       [y1, i1] = pooling.max_pool(xc, k, opts{:}, 'Method', 'fast');
+%!     catch err
+%!       assert(any(strcmp(err.identifier, {'pooling:outputTooSmall', 'pooling:emptyWindow'})));
+%!       continue
+%!     end
+%!     y0 = pooling.max_pool(xc, k, opts{:}, 'Method', 'fast');
+%!     [y2, i2] = pooling.max_pool(xc, k, opts{:}, 'Method', 'naive');
+%!     assert(class(y1), cls{1});
+%!     assert(i1, i2);
+%!     if isfloat(xc)
+%!       u = 'uint64';
+%!       if strcmp(cls{1}, 'single')
+%!         u = 'uint32';
+%!       end
+%!       assert(typecast(y1(:), u), typecast(y2(:), u));
+%!       assert(typecast(y0(:), u), typecast(y2(:), u));
+%!     else
+%!       assert(y1, y2);
+%!       assert(y0, y2);
+%!     end
+%!   end
+%! end
+%! rand('twister', state);
+
 %!error <X is required> pooling.max_pool()
 %!error id=pooling:badInput pooling.max_pool(true(4), 2)
 %!error id=pooling:badInput pooling.max_pool('abcd', 2)

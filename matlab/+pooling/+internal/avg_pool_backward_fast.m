@@ -9,17 +9,27 @@ function dx = avg_pool_backward_fast(dy, x, geom, opts)
     %   every dimension a larger offset belongs to an earlier output. Walking
     %   the offsets in reverse row-major order therefore adds the shares of any
     %   one element in ascending row-major output order, the order SPEC.md
-    %   section 8 fixes.
+    %   section 8 fixes. An offset of offset_rounds' round 1 brings the first
+    %   share of every element it reads, so it writes +0 + G without reading DX.
     %
     %   See also pooling.internal.avg_pool_backward_naive, pooling.internal.avg_divisor.
 
     g = dy ./ cast(pooling.internal.avg_divisor(geom, opts), class(dy));
     dx = zeros(size(x), class(x));
+    rounds = pooling.internal.offset_rounds(geom);
     for t = prod(geom.k):-1:1
         [o1, i1, o2, i2, o3, i3] = pooling.internal.offset_boxes(geom, t);
         if isempty(o1) || isempty(o2) || isempty(o3)
             continue
         end
-        dx(i1, i2, i3, :) = dx(i1, i2, i3, :) + g(o1, o2, o3, :);
+        share = g;
+        if numel(o1) * numel(o2) * numel(o3) ~= prod(geom.out)
+            share = g(o1, o2, o3, :);
+        end
+        if rounds(t) == 1
+            dx(i1, i2, i3, :) = share + 0;
+        else
+            dx(i1, i2, i3, :) = dx(i1, i2, i3, :) + share;
+        end
     end
 end

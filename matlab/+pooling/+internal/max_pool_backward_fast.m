@@ -1,29 +1,45 @@
 function dx = max_pool_backward_fast(dy, x, geom)
-    %MAX_POOL_BACKWARD_FAST  Max pooling backward, vectorised, looping over window offsets.
+    %MAX_POOL_BACKWARD_FAST  Max pooling backward, scattered in rounds of distinct targets.
     %   DX = pooling.internal.max_pool_backward_fast(DY, X, GEOM) gives the same
     %   bits as max_pool_backward_naive. X is GEOM.in-by-GEOM.planes and DY
     %   GEOM.out-by-GEOM.planes, of one class.
     %
-    %   One input element is read by several outputs only at different window
-    %   offsets, and along every dimension a larger offset belongs to an earlier
-    %   output. Walking the offsets in reverse row-major order therefore adds
-    %   the gradients of any one element in ascending row-major output order,
-    %   the order SPEC.md section 7 fixes. Outputs that did not select the
-    %   element at this offset add +0, which leaves DX unchanged: only -0 + +0
-    %   changes bits, and DX never holds -0, since it starts at +0 and a
-    %   round-to-nearest sum that starts at +0 never becomes -0.
+    %   SPEC.md section 7 adds, for each element of X, the gradients of the
+    %   outputs that selected it, in ascending row-major output order, to +0.
+    %   One element is read by several outputs only at different window
+    %   offsets, and along every dimension a larger offset belongs to an
+    %   earlier output; so for one element, reverse row-major offset order is
+    %   ascending output order. offset_rounds splits the offsets into rounds
+    %   that never share an element, in that order: the outputs that selected
+    %   an offset of round R have distinct targets, so one indexed addition
+    %   does the whole round. Windows that never overlap make one round:
+    %   DX(IDX) = +0 + DY (the addition turns a -0 into +0, as the naive sum
+    %   from +0 does).
     %
     %   See also pooling.internal.max_pool_backward_naive, pooling.internal.max_pool_fast.
 
-    [~, sel] = pooling.internal.max_pool_fast(x, geom);
+    [~, sel] = pooling.internal.max_pool_fast(x, geom, true);
+    idx = pooling.internal.offset_to_index(sel, geom);
     dx = zeros(size(x), class(x));
-    for t = prod(geom.k):-1:1
-        [o1, i1, o2, i2, o3, i3] = pooling.internal.offset_boxes(geom, t);
-        if isempty(o1) || isempty(o2) || isempty(o3)
-            continue
+    rounds = pooling.internal.offset_rounds(geom);
+    if all(rounds == 1)
+        dx(idx) = dy + 0;
+        return
+    end
+    % The rounds in SEL's small class keep the lookup and the comparisons
+    % cheap. Columns throughout: indexing a vector keeps its orientation.
+    round_table = cast(rounds, class(sel));
+    round_of = reshape(round_table(sel), [], 1);
+    idx = idx(:);
+    dy = dy(:);
+    for r = 1:max(rounds)
+        outputs = find(round_of == cast(r, class(round_of)));
+        targets = idx(outputs);
+        if r == 1
+            % The first gradient of each target: +0 + DY, without reading DX.
+            dx(targets) = dy(outputs) + 0;
+        else
+            dx(targets) = reshape(dx(targets), [], 1) + dy(outputs);
         end
-        g = dy(o1, o2, o3, :);
-        g(sel(o1, o2, o3, :) ~= t) = 0;
-        dx(i1, i2, i3, :) = dx(i1, i2, i3, :) + g;
     end
 end

@@ -1,37 +1,221 @@
-function [y, sel] = max_pool_fast(x, geom)
-    %MAX_POOL_FAST  Max pooling vectorised over output positions, looping over window offsets.
-    %   [Y, SEL] = pooling.internal.max_pool_fast(X, GEOM) pools X, reshaped to
-    %   GEOM.in-by-GEOM.planes, and returns Y and SEL, both GEOM.out-by-GEOM.planes;
-    %   SEL holds the row-major number (1-based) of the window offset each
-    %   output selected. Gives the same bits as max_pool_naive.
+function [y, sel] = max_pool_fast(x, geom, track)
+    %MAX_POOL_FAST  Max pooling one spatial dimension at a time, whole arrays per window offset.
+    %   [Y, SEL] = pooling.internal.max_pool_fast(X, GEOM, TRACK) pools X,
+    %   reshaped to GEOM.in-by-GEOM.planes, and returns Y, GEOM.out-by-GEOM.planes,
+    %   with the same bits as max_pool_naive. With TRACK true, SEL (sized like
+    %   Y) holds the row-major number (1-based) of the window offset each
+    %   output selected, in the integer class offset_class gives; otherwise SEL
+    %   is []. pooling.internal.offset_to_index turns SEL into linear indices.
     %
-    %   The loop runs over the PROD(GEOM.k) window offsets in row-major order,
-    %   which is the order each window is scanned in (SPEC.md section 5). For
-    %   one offset, every output whose window reads an input element there
-    %   forms a box of outputs, and the elements read form a strided box of X,
-    %   so one whole-array step applies the selection rule to all of them.
-    %   HAVE marks outputs that already hold a best: with padding, the first
-    %   offset that reads an element differs from one output to the next.
+    %   The selection rule of SPEC.md section 5 picks the first NaN of the
+    %   row-major scan if there is one, else the first element equal to the
+    %   maximum. 'First in row-major order' nests: the first maximum of a
+    %   window is the first maximum among the first maxima of its rows (the
+    %   window with its first spatial dimension held fixed), and so on down.
+    %   So the window is reduced along the last spatial dimension first, then
+    %   the one before, ..., then the first, each with the rule; the cost grows
+    %   with the sum of the kernel sizes, not their product, and no
+    %   intermediate array is larger than X.
+    %
+    %   Along one dimension, the loop runs over the kernel offsets in order. At
+    %   one offset, the outputs whose window reads an input element form one
+    %   range and the elements read a strided range, so one whole-array step
+    %   applies the rule to all of them. An output meets its first real element
+    %   (padding is absent, SPEC.md section 4) at the first offset whose range
+    %   holds it; those outputs take the element, the others apply the rule.
+    %
+    %   The rule step is MAX(BEST, V), which keeps BEST on a tie where
+    %   max_keeps_first's probe says so, and a running maximum of offset
+    %   numbers for SEL: a later offset has a larger number, and V replaces
+    %   BEST exactly where V > BEST. MAX ignores NaN, so when X holds one
+    %   (has_nan), a second reduction of ISNAN(X) finds the first NaN of each
+    %   window, and those windows take it. Without the probe's guarantee, or
+    %   for a single element (Octave's scalar MAX keeps the second argument),
+    %   the step assigns by the rule's masks instead. Integers have no NaN,
+    %   and equal integers have equal bits.
     %
     %   See also pooling.internal.max_pool_naive, pooling.internal.offset_to_index.
 
-    y = zeros([geom.out, geom.planes], class(x));
-    sel = zeros([geom.out, geom.planes]);
-    have = false([geom.out, geom.planes]);
+    floats = isfloat(x);
+    masked = floats && ~pooling.internal.max_keeps_first();
+    [y, sel] = reduce(x, geom, track, masked);
+    if floats && ~masked && pooling.internal.has_nan(x)
+        [hit, first_nan] = reduce(uint8(isnan(x)), geom, true, false);
+        hit = hit ~= 0;
+        if any(hit(:))
+            % The selected NaN itself, so that its payload survives.
+            lin = pooling.internal.offset_to_index(first_nan, geom);
+            y(hit) = x(lin(hit));
+            if track
+                sel(hit) = first_nan(hit);
+            end
+        end
+    end
+end
 
-    for t = 1:prod(geom.k)
-        [o1, i1, o2, i2, o3, i3] = pooling.internal.offset_boxes(geom, t);
-        if isempty(o1) || isempty(o2) || isempty(o3)
+function [z, sel] = reduce(z, geom, track, masked)
+    % Offsets are numbered from 0 here, so that the first offset of the first
+    % dimension reduced needs no addition, and one shared by every element
+    % stays a scalar until it is not.
+    sel = [];
+    if track
+        sel = zeros(1, 1, pooling.internal.offset_class(prod(geom.k)));
+    end
+    inner = 1;
+    sz = [geom.in, geom.planes];
+    for a = 3:-1:1
+        if geom.k(a) == 1 && geom.s(a) == 1
+            % One offset and every position: this dimension is kept as it is.
             continue
         end
-        v = x(i1, i2, i3, :);
-        best = y(o1, o2, o3, :);
-        chosen = sel(o1, o2, o3, :);
-        take = ~have(o1, o2, o3, :) | (~isnan(best) & (isnan(v) | v > best));
-        best(take) = v(take);
-        chosen(take) = t;
-        y(o1, o2, o3, :) = best;
-        sel(o1, o2, o3, :) = chosen;
-        have(o1, o2, o3, :) = true;
+        [z, sel] = reduce_dim(z, sel, sz, a, geom, inner, masked);
+        sz(a) = geom.out(a);
+        inner = inner * geom.k(a);
+    end
+    z = reshape(z, [geom.out, geom.planes]);
+    if track
+        sel = reshape(expand(sel, size(z)), [geom.out, geom.planes]) + ones(1, class(sel));
+    end
+end
+
+function [best, best_sel] = reduce_dim(z, sel, sz, a, geom, inner, masked)
+    % Offsets along dimension A of Z (of size SZ). Offset J of this dimension
+    % adds J * INNER to the number an element carries from the dimensions
+    % after A, so a later offset of the row-major scan has a larger number.
+    track = ~isempty(sel);
+    pre = prod(sz(1:a - 1));
+    post = prod(sz(a + 1:end));
+    n_out = geom.out(a);
+    z = reshape(z, pre, sz(a), post);
+    if numel(sel) > 1
+        sel = reshape(sel, pre, sz(a), post);
+    end
+    best = [];
+    best_sel = [];
+    seen = false(1, n_out);
+    for j = 0:geom.k(a) - 1
+        [o, i] = pooling.internal.offset_slice(geom.in(a), n_out, geom.s(a), ...
+                                               geom.pb(a), geom.d(a), j);
+        if isempty(o)
+            continue
+        end
+        v = middle(z, i, sz(a));
+        v_sel = [];
+        if track
+            v_sel = middle(sel, i, sz(a));
+            if j > 0
+                v_sel = v_sel + cast(j * inner, class(sel));
+            end
+        end
+        if isempty(best)
+            if numel(o) == n_out
+                % The common first offset: every output starts here.
+                best = v;
+                best_sel = v_sel;
+                seen(:) = true;
+                continue
+            end
+            best = zeros(pre, n_out, post, class(z));
+            if track
+                best_sel = zeros(pre, n_out, post, class(sel));
+            end
+        end
+        new = ~seen(o);
+        % With padding, part of the range may meet its first element here
+        % while the rest continues: each run is a box of its own.
+        edges = [1, find(diff(new)) + 1, numel(o) + 1];
+        for e = 1:numel(edges) - 1
+            r = edges(e):edges(e + 1) - 1;
+            [best, best_sel] = run_step(best, best_sel, v, v_sel, o(r), r, new(r(1)), ...
+                                        n_out, masked);
+        end
+        seen(o) = true;
+    end
+end
+
+function [best, best_sel] = run_step(best, best_sel, v, v_sel, o, r, starts, n_out, masked)
+    track = ~isempty(best_sel);
+    n = size(v, 2);
+    v = middle(v, r, n);
+    v_sel = middle(v_sel, r, n);
+    if numel(o) == n_out
+        if starts
+            best = v;
+            best_sel = v_sel;
+        else
+            [best, best_sel] = rule_step(best, best_sel, v, v_sel, track, masked);
+        end
+        return
+    end
+    if track
+        best_sel = expand(best_sel, size(best));
+    end
+    if starts
+        best(:, o, :) = v;
+        if track
+            best_sel(:, o, :) = v_sel;
+        end
+        return
+    end
+    b_sel = [];
+    if track
+        b_sel = best_sel(:, o, :);
+    end
+    [b, b_sel] = rule_step(best(:, o, :), b_sel, v, v_sel, track, masked);
+    best(:, o, :) = b;
+    if track
+        best_sel(:, o, :) = b_sel;
+    end
+end
+
+function [b, b_sel] = rule_step(b, b_sel, v, v_sel, track, masked)
+    if masked || numel(b) < 2
+        if isfloat(b)
+            take = ~isnan(b) & (isnan(v) | v > b);
+        else
+            take = v > b;
+        end
+        b(take) = v(take);
+        if track
+            b_sel = expand(b_sel, size(b));
+            v_sel = expand(v_sel, size(b));
+            b_sel(take) = v_sel(take);
+        end
+        return
+    end
+    if track
+        % The selected offset is the last one where V beat the running best,
+        % and offset numbers grow along the scan: a running maximum finds it.
+        up = feval(class(b_sel), v > b);
+        if isscalar(b_sel) && isscalar(v_sel)
+            % Two numbers shared by all (the first dimension reduced): one
+            % step, and none at all for the second offset of a row.
+            gap = v_sel - b_sel;
+            if gap ~= 1
+                up = up .* gap;
+            end
+            if b_sel ~= 0
+                up = up + b_sel;
+            end
+            b_sel = up;
+        else
+            b_sel = max(b_sel, up .* v_sel);
+        end
+    end
+    b = max(b, v);
+end
+
+function s = expand(s, sz)
+    % An offset number shared by every element becomes an array of them.
+    if isscalar(s)
+        s = repmat(s, sz);
+    end
+end
+
+function a = middle(a, i, n)
+    % A(:, I, :) without the copy when I is every position, or A is a number
+    % shared by every element (or none: no offsets tracked).
+    if numel(i) ~= n && numel(a) > 1
+        a = a(:, i, :);
     end
 end

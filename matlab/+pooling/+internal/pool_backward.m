@@ -12,16 +12,22 @@ function dx = pool_backward(op, fname, dy, x, geom, opts)
     xr = reshape(x, [geom.in, geom.planes]);
     dyr = reshape(dy, [geom.out, geom.planes]);
     naive = strcmp(opts.method, 'naive');
+    % One window over the whole plane has a path of its own (see pool_forward).
+    whole = ~naive && pooling.internal.is_global_window(geom);
     switch op
         case 'max'
             if naive
                 dxr = pooling.internal.max_pool_backward_naive(dyr, xr, geom);
+            elseif whole
+                dxr = pooling.internal.global_max_backward_fast(dyr, xr, geom);
             else
                 dxr = pooling.internal.max_pool_backward_fast(dyr, xr, geom);
             end
         case 'avg'
             if naive
                 dxr = pooling.internal.avg_pool_backward_naive(dyr, xr, geom, opts);
+            elseif whole
+                dxr = pooling.internal.global_avg_backward_fast(dyr, xr, geom, opts);
             else
                 dxr = pooling.internal.avg_pool_backward_fast(dyr, xr, geom, opts);
             end

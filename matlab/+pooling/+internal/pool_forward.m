@@ -11,13 +11,18 @@ function [y, idx] = pool_forward(op, x, geom, opts, want_idx)
 
     xr = reshape(x, [geom.in, geom.planes]);
     naive = strcmp(opts.method, 'naive');
+    % One window over the whole plane has a path of its own: a window-offset
+    % loop would make one pass per spatial position.
+    whole = ~naive && pooling.internal.is_global_window(geom);
     idxr = [];
     switch op
         case 'max'
             if naive
                 [yr, idxr] = pooling.internal.max_pool_naive(xr, geom);
+            elseif whole
+                [yr, idxr] = pooling.internal.global_max_fast(xr, geom, want_idx);
             else
-                [yr, sel] = pooling.internal.max_pool_fast(xr, geom);
+                [yr, sel] = pooling.internal.max_pool_fast(xr, geom, want_idx);
                 if want_idx
                     idxr = pooling.internal.offset_to_index(sel, geom);
                 end
@@ -25,6 +30,8 @@ function [y, idx] = pool_forward(op, x, geom, opts, want_idx)
         case 'avg'
             if naive
                 yr = pooling.internal.avg_pool_naive(xr, geom, opts);
+            elseif whole
+                yr = pooling.internal.global_avg_fast(xr, geom, opts);
             else
                 yr = pooling.internal.avg_pool_fast(xr, geom, opts);
             end

@@ -268,16 +268,22 @@ def avg_pool_backward(dy, x, geom, count_include_pad, divisor_override):
 
 
 def _last_writers(indices, plane_size):
-    """Flat targets in z of every output (row-major), and a mask of the last writer of each."""
+    """Flat targets in z of every output (row-major), and a mask of the last writer of each.
+
+    A plain ``z[targets] = y`` leaves unspecified which of several writes to
+    one element stays.  ``np.maximum.at`` is unbuffered and defined for
+    repeated indices: the largest output position aiming at each element,
+    i.e. its last writer in row-major order, is recorded there.
+    """
     planes = int(np.prod(indices.shape[:2]))
     targets = indices.reshape(planes, int(np.prod(indices.shape[2:]))).astype(np.int64)
     targets = (targets + (np.arange(planes, dtype=np.int64) * plane_size)[:, None]).ravel()
-    # np.unique on the reversed targets finds each target's first occurrence
-    # there, which is its last occurrence in row-major output order.
-    _, first_reversed = np.unique(targets[::-1], return_index=True)
-    last = np.zeros(targets.size, dtype=bool)
-    last[targets.size - 1 - first_reversed] = True
-    return targets, last
+    # Output positions fit in int32 for any array this machine can hold twice.
+    kind = np.int32 if targets.size < 2**31 else np.int64
+    order = np.arange(targets.size, dtype=kind)
+    writer = np.full(planes * plane_size, -1, dtype=kind)
+    np.maximum.at(writer, targets, order)
+    return targets, writer[targets] == order
 
 
 def max_unpool(y, indices, out_size):
@@ -352,6 +358,7 @@ def global_avg_pool(x, geom, count_include_pad=True, divisor_override=None):
     along a row is pairwise, but along the outer axis of a C-contiguous
     (positions, planes) block it adds position after position, vectorised
     across planes; blocks of 128 planes keep the transposed copy in cache.
+    (With one plane in a block that breaks down; see the code.)
     The reduction starts from the first element rather than from ``+0.0``;
     that differs only for a plane of ``-0.0``, which ``+ 0.0`` at the end
     turns into the ``+0.0`` the specification's sum gives.
@@ -360,7 +367,12 @@ def global_avg_pool(x, geom, count_include_pad=True, divisor_override=None):
     total = np.empty(rows.shape[0], dtype=x.dtype)
     for start in range(0, rows.shape[0], 128):
         block = np.ascontiguousarray(rows[start:start + 128].T)
-        np.add.reduce(block, axis=0, out=total[start:start + 128])
+        if block.shape[1] == 1:
+            # A single plane makes the block one contiguous run, and numpy's
+            # reduce would go pairwise; accumulate is sequential by definition.
+            total[start] = np.add.accumulate(block[:, 0])[-1]
+        else:
+            np.add.reduce(block, axis=0, out=total[start:start + 128])
     total += x.dtype.type(0)
     y = total / x.dtype.type(rows.shape[1])
     return y.reshape(x.shape[:2] + geom.out_size)

@@ -1,0 +1,281 @@
+"""The Python half: numpy fast and naive paths, PyTorch on one thread, ``x.copy()``."""
+
+import contextlib
+import functools
+import gc
+import statistics
+import time
+import tracemalloc
+
+import numpy as np
+
+import pooling
+
+from .cases import OPS, SCALING_NAIVE_MAX_ELEMENTS, Case, naive_planes
+
+
+def load_torch():
+    """PyTorch pinned to one thread, or None when it is not installed."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    # Settable only before any parallel work; the intra-op count is what matters.
+    with contextlib.suppress(RuntimeError):
+        torch.set_num_interop_threads(1)
+    return torch
+
+
+class Rounds:
+    """How long to measure: interleaved rounds until both minimums are reached."""
+
+    def __init__(self, min_rounds=5, min_seconds=0.5, max_rounds=30, naive_rounds=3):
+        self.min_rounds = min_rounds
+        self.min_seconds = min_seconds
+        self.max_rounds = max_rounds
+        self.naive_rounds = naive_rounds
+
+
+def interleaved(calls, rounds):
+    """Median seconds of each call (and every sample), timed in rounds that call each once.
+
+    One warm-up call each first.  Interleaving puts the fast path and its
+    yardsticks in the same stretch of time, so a noisy neighbour on the
+    machine shifts them together and the ratios hold.
+    """
+    calls = {name: f for name, f in calls.items() if f is not None}
+    for f in calls.values():
+        f()
+    times = {name: [] for name in calls}
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        done = 0
+        while done < rounds.min_rounds or (
+            time.perf_counter() - start < rounds.min_seconds and done < rounds.max_rounds
+        ):
+            for name, f in calls.items():
+                t0 = time.perf_counter()
+                f()
+                times[name].append(time.perf_counter() - t0)
+            done += 1
+    finally:
+        if was_enabled:
+            gc.enable()
+    return {name: statistics.median(t) for name, t in times.items()}, done, times
+
+
+def repeated(f, n):
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def peak_bytes(f):
+    """Peak of memory allocated while ``f`` runs (its result included); numpy reports to
+    tracemalloc, so this counts every temporary array."""
+    gc.collect()
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    try:
+        result = f()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return peak, result
+
+
+def same_bits(a, b):
+    a, b = np.asarray(a), np.asarray(b)
+    if a.shape != b.shape or a.dtype != b.dtype:
+        return False
+    return a.tobytes() == b.tobytes()
+
+
+def _nbytes(result):
+    if isinstance(result, tuple):
+        return sum(r.nbytes for r in result)
+    return result.nbytes
+
+
+def _first(result):
+    return result[0] if isinstance(result, tuple) else result
+
+
+class Operators:
+    """The six operations of one case, as calls on given arrays, for each implementation."""
+
+    def __init__(self, case, torch):
+        self.case = case
+        self.torch = torch
+        self.F = torch.nn.functional if torch is not None else None
+
+    # --- pooling (fast or naive)
+    def pooling(self, op, method):
+        c = self.case
+        kw = {"method": method}
+        if c.is_global:
+            return {
+                "max_fwd": lambda a: pooling.global_max_pool(a["x"], **kw),
+                "max_bwd": lambda a: pooling.global_max_pool_backward(a["dy"], a["x"], **kw),
+                "avg_fwd": lambda a: pooling.global_avg_pool(a["x"], **kw),
+                "avg_bwd": lambda a: pooling.global_avg_pool_backward(a["dy"], a["x"], **kw),
+                "unpool_fwd": lambda a: pooling.max_unpool(a["y"], a["idx"], c.shape[2:], **kw),
+                "unpool_bwd": lambda a: pooling.max_unpool_backward(a["x"], a["idx"], **kw),
+            }[op]
+        g = c.pooling_kwargs()
+        return {
+            "max_fwd": lambda a: pooling.max_pool(a["x"], **g, **kw),
+            "max_bwd": lambda a: pooling.max_pool_backward(a["dy"], a["x"], **g, **kw),
+            "avg_fwd": lambda a: pooling.avg_pool(a["x"], **g, **kw),
+            "avg_bwd": lambda a: pooling.avg_pool_backward(a["dy"], a["x"], **g, **kw),
+            "unpool_fwd": lambda a: pooling.max_unpool(a["y"], a["idx"], c.shape[2:], **kw),
+            # dz has z's shape, which is x's: x serves as dz.
+            "unpool_bwd": lambda a: pooling.max_unpool_backward(a["x"], a["idx"], **kw),
+        }[op]
+
+    def arrays(self, x, dy):
+        """The inputs of every operation: ``x``, ``dy`` and the fast path's own ``y, idx``."""
+        if self.case.is_global:
+            y, idx = pooling.global_max_pool(x, return_indices=True)
+        else:
+            y, idx = pooling.max_pool(x, **self.case.pooling_kwargs(), return_indices=True)
+        return {"x": x, "dy": dy, "y": y, "idx": idx}
+
+    @staticmethod
+    def input_bytes(op, a):
+        names = {"max_fwd": ("x",), "avg_fwd": ("x",), "max_bwd": ("dy", "x"),
+                 "avg_bwd": ("dy", "x"), "unpool_fwd": ("y", "idx"), "unpool_bwd": ("x", "idx")}
+        return sum(a[n].nbytes for n in names[op])
+
+    # --- PyTorch
+    def torch_calls(self, x, dy):
+        """Every op as a PyTorch call on one thread; None where PyTorch has no equivalent.
+
+        Backward passes are timed as ``torch.autograd.grad`` on a kept graph:
+        what a training step runs after the forward pass (max pooling's
+        backward reuses the indices the forward pass saved, while ours
+        recomputes the selection from ``x``).
+        """
+        if self.torch is None:
+            return dict.fromkeys(OPS)
+        torch, F, c = self.torch, self.F, self.case
+        r = c.rank
+        xt = torch.from_numpy(x)
+        dyt = torch.from_numpy(dy)
+        if c.is_global:
+            def max_pool(t, indices=False):
+                return getattr(F, f"adaptive_max_pool{r}d")(t, 1, return_indices=indices)
+
+            def avg_pool(t):
+                return getattr(F, f"adaptive_avg_pool{r}d")(t, 1)
+
+            unpool_kw = {"kernel_size": c.shape[2:]}
+        else:
+            kw = c.torch_kwargs()
+
+            def max_pool(t, indices=False):
+                return getattr(F, f"max_pool{r}d")(t, **kw, dilation=c.dilation,
+                                                   return_indices=indices)
+
+            def avg_pool(t):
+                return getattr(F, f"avg_pool{r}d")(t, **kw)
+
+            if c.dilation != 1:
+                avg_pool = None  # PyTorch's average pooling has no dilation
+            # The kernel only bounds the output_size PyTorch accepts; the dilated
+            # window's extent is the one that admits the input's size.
+            unpool_kw = dict(kw, kernel_size=c.dilation * (c.kernel - 1) + 1)
+        yt, it = max_pool(xt, indices=True)
+
+        def unpool(t):
+            return getattr(F, f"max_unpool{r}d")(t, it, **unpool_kw, output_size=c.shape[2:])
+
+        def backward(forward, leaf_source, grad):
+            if forward is None:
+                return None
+            leaf = leaf_source.detach().clone().requires_grad_(True)
+            out = forward(leaf)
+            return lambda: torch.autograd.grad(out, leaf, grad, retain_graph=True)
+
+        # x does not require a gradient, so the forward calls build no graph.
+        return {
+            "max_fwd": lambda: max_pool(xt),
+            "avg_fwd": (lambda: avg_pool(xt)) if avg_pool else None,
+            "unpool_fwd": lambda: unpool(yt),
+            "max_bwd": backward(max_pool, xt, dyt),
+            "avg_bwd": backward(avg_pool, xt, dyt),
+            "unpool_bwd": backward(unpool, yt, xt),
+        }
+
+
+def run_case(case, x, dy, torch, rounds, naive_cap, log):
+    """Times, memory and the naive check of every op of one case."""
+    ops = Operators(case, torch)
+    full = ops.arrays(x, dy)
+    c_sub, n_sub = naive_planes(case.shape, naive_cap)
+    xs = np.ascontiguousarray(x[:n_sub, :c_sub])
+    sub = ops.arrays(xs, np.ascontiguousarray(dy[:n_sub, :c_sub]))
+    scale = x.size / xs.size
+    torch_calls = ops.torch_calls(x, dy)
+    results = {}
+    for op in OPS:
+        fast = ops.pooling(op, "fast")
+        naive = ops.pooling(op, "naive")
+        medians, done, samples = interleaved(
+            {"copy": x.copy, "fast": functools.partial(fast, full), "torch": torch_calls[op]},
+            rounds,
+        )
+        naive_seconds = repeated(functools.partial(naive, sub), rounds.naive_rounds)
+        peak, result = peak_bytes(functools.partial(fast, full))
+        io_bytes = ops.input_bytes(op, full) + _nbytes(result)
+        del result
+        results[op] = {
+            "fast": medians["fast"],
+            "copy": medians["copy"],
+            "torch": medians.get("torch"),
+            "rounds": done,
+            "samples": samples,
+            "naive": naive_seconds * scale,
+            "naive_measured": naive_seconds,
+            "naive_elements": int(xs.size),
+            "identical": same_bits(_first(fast(sub)), _first(naive(sub))),
+            "peak_bytes": int(peak),
+            "io_bytes": int(io_bytes),
+        }
+        log(f"python: {case.name:9} {op:10} fast {medians['fast'] * 1e3:8.2f} ms")
+    return results
+
+
+def run_scaling(x_all, dy_all, planes, ops, torch, rounds, log):
+    """Time per element of the k=2 s=2 ops on the first P planes of one array."""
+    out = {op: {"fast": [], "copy": [], "torch": [], "naive": []} for op in ops}
+    elements = []
+    for p in planes:
+        x = np.ascontiguousarray(x_all[:, :p])
+        dy = np.ascontiguousarray(dy_all[:, :p])
+        case = Case(f"scaling-{p}", x.shape, 2, 2)
+        impl = Operators(case, torch)
+        a = impl.arrays(x, dy)
+        torch_calls = impl.torch_calls(x, dy)
+        elements.append(int(x.size))
+        for op in ops:
+            fast = impl.pooling(op, "fast")
+            medians, _, _ = interleaved(
+                {"copy": x.copy, "fast": functools.partial(fast, a), "torch": torch_calls[op]},
+                rounds,
+            )
+            naive = None
+            if x.size <= SCALING_NAIVE_MAX_ELEMENTS:
+                naive = repeated(functools.partial(impl.pooling(op, "naive"), a),
+                                 rounds.naive_rounds)
+            for key, value in (("fast", medians["fast"]), ("copy", medians["copy"]),
+                               ("torch", medians.get("torch")), ("naive", naive)):
+                out[op][key].append(value)
+        log(f"python: scaling {x.size:>9} elements done")
+    return {"elements": elements, "ops": out}

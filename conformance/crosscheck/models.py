@@ -1,0 +1,105 @@
+"""Executable forms of documented differences: what the other system computes instead.
+
+A difference with a model is "as documented" only when the framework's output
+equals the model's bit for bit, so a listed rule cannot hide a second,
+unrelated disagreement in the same output.  Each model is the oracle with the
+one rule changed.  Rules without a model (the ONNX reference's) are checked
+by "still differs" and by the mechanism tests in test_crosscheck.py.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import oracle
+from ..fixture_format import fields
+from .common import per_axis
+
+
+def _torch_pick(values):
+    """PyTorch's CPU selection: ``if (val > maxval || isnan(val))``, so the last NaN wins."""
+    best = 0
+    for i in range(1, len(values)):
+        if np.isnan(values[i]) or values[i] > values[best]:
+            best = i
+    return best
+
+
+def _max_pool(x, params, pick):
+    spatial = x.shape[2:]
+    out_shape, wins = oracle.windows(spatial, oracle.normalise(params, spatial))
+    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
+    idx = np.empty(y.shape, dtype=np.int64)
+    for (i, j), plane in oracle.planes(x):
+        chosen = [win[pick([plane[f] for f in win])] for win in wins]
+        y[i, j] = np.array([plane[f] for f in chosen], dtype=x.dtype).reshape(out_shape)
+        idx[i, j] = np.array(chosen, dtype=np.int64).reshape(out_shape)
+    return y, idx
+
+
+def _route(dy, idx, x):
+    """SPEC.md 7's routing (ascending output order) to the given selections."""
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for (i, j), _ in oracle.planes(x):
+        acc = [x.dtype.type(0.0)] * math.prod(x.shape[2:])
+        for target, g in zip(idx[i, j].ravel(), dy[i, j].ravel(), strict=True):
+            acc[target] = acc[target] + g
+        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(x.shape[2:])
+    return dx
+
+
+def torch_last_nan_wins(case):
+    """Max pooling with PyTorch's selection; otherwise SPEC.md's rules, backward included."""
+    a = case.arrays
+    x = a["x"]
+    params = oracle.whole(x) if case.op == "global_max_pool" else case.params
+    y, idx = _max_pool(x, params, _torch_pick)
+    out = {"y": y, "indices": idx}
+    if "dy" in a:
+        out["dx"] = _route(a["dy"], idx, x)
+    return out
+
+
+def torch_unpool_backward_gathers(case):
+    """PyTorch's max_unpool backward: ``dz`` gathered at every index, overwritten or not."""
+    a = case.arrays
+    if "dy" not in a:
+        return {}
+    dz, idx = a["dy"], a["indices"]
+    r = idx.ndim - 2
+    size = per_axis(case.params["output_size"], r)
+    flat = dz.reshape(dz.shape[:2] + (math.prod(size),))
+    gathered = np.take_along_axis(flat, idx.reshape(idx.shape[:2] + (-1,)), axis=2)
+    return {"dx": gathered.reshape(idx.shape)}
+
+
+def torch_avg_adds_to_zeroed_output(case):
+    """PyTorch's average: ``+0.0 + sum / divisor``, so a quotient of -0.0 comes out +0.0."""
+    y = case.arrays["y"]
+    return {"y": y + y.dtype.type(0.0)}
+
+
+@dataclass(frozen=True)
+class Model:
+    ops: tuple
+    compute: object
+
+
+MODELS = {
+    ("torch", "nan-last-nan-wins"): Model(("max_pool", "global_max_pool"), torch_last_nan_wins),
+    ("torch-adaptive", "nan-last-nan-wins"): Model(("global_max_pool",), torch_last_nan_wins),
+    ("torch", "unpool-backward-gathers"): Model(("max_unpool",), torch_unpool_backward_gathers),
+    ("torch", "avg-adds-to-zeroed-output"): Model(("avg_pool", "global_avg_pool"),
+                                                  torch_avg_adds_to_zeroed_output),
+}
+
+
+def expected(framework, case):
+    """The golden outputs with every modelled rule of ``framework`` applied: what it should give."""
+    _, outputs = fields(case.op, case.dtype)
+    out = {name: case.arrays[name] for name in outputs}
+    for (name, _), model in MODELS.items():
+        if name == framework and case.op in model.ops:
+            out.update({k: v for k, v in model.compute(case).items() if k in outputs})
+    return out
