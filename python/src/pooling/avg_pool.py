@@ -1,10 +1,6 @@
 """Average pooling, forward and backward (SPEC.md, "Average pooling")."""
 
-import numpy as np
-
-from . import validation
-from .geometry import resolve
-from .validation import implementation, native
+from .prologue import prepare
 
 
 def avg_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
@@ -41,15 +37,11 @@ def avg_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
     >>> pooling.avg_pool(x, 2, padding=1, count_include_pad=False).tolist()
     [[[1.0, 2.5, 4.5]]]
     """
-    fname = "avg_pool"
-    x = validation.as_input(x, fname)
-    validation.no_unknown_options(unknown, fname)
-    count_include_pad = validation.flag(count_include_pad, "count_include_pad", fname)
-    divisor_override = validation.divisor_override(divisor_override, fname)
-    impl = implementation(method, fname)
-    geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
-    with np.errstate(all="ignore"):  # Inf - Inf is NaN here by design, not a warning
-        return impl.avg_pool(native(x), geom, count_include_pad, divisor_override)
+    call = prepare("avg_pool", x, method, unknown,
+                   window=(kernel_size, stride, padding, dilation, ceil_mode),
+                   options={"count_include_pad": count_include_pad,
+                            "divisor_override": divisor_override})
+    return call.run("avg_pool")
 
 
 def avg_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
@@ -71,14 +63,8 @@ def avg_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ce
         each add ``dy / divisor`` (one division per output) to every real
         element of their window.
     """
-    fname = "avg_pool_backward"
-    x = validation.as_input(x, fname)
-    validation.no_unknown_options(unknown, fname)
-    count_include_pad = validation.flag(count_include_pad, "count_include_pad", fname)
-    divisor_override = validation.divisor_override(divisor_override, fname)
-    impl = implementation(method, fname)
-    geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
-    x = native(x)
-    dy = validation.as_gradient(dy, x.shape[:2] + geom.out_size, x.dtype, fname)
-    with np.errstate(all="ignore"):
-        return impl.avg_pool_backward(native(dy), x, geom, count_include_pad, divisor_override)
+    call = prepare("avg_pool_backward", x, method, unknown, dy=dy,
+                   window=(kernel_size, stride, padding, dilation, ceil_mode),
+                   options={"count_include_pad": count_include_pad,
+                            "divisor_override": divisor_override})
+    return call.run("avg_pool_backward")

@@ -1,17 +1,19 @@
-"""Window geometry: output sizes, window positions and the checks that depend on them.
+"""Window geometry: output sizes, padding, window positions and divisors, as arithmetic.
 
 Everything here works per spatial axis and follows SPEC.md, sections 2 to 4:
 the window of output ``o`` on an axis covers input positions
 ``o*s - pb + j*d`` for ``j = 0 .. k-1``; positions outside ``[0, in)`` are
 padding (or ceil-mode overhang) and are absent.
+
+This module checks nothing and raises nothing: ``parameters.py`` checks the
+arguments and builds a ``Geometry`` from them.  Work here is bounded by the
+input and output sizes, never by the kernel size, since a legal kernel may
+have 2^31 - 1 offsets per axis.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
-
-from . import validation
-from .errors import PoolingError
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,20 @@ class Geometry:
         lo = max(0, -(-shift // s))
         hi = min(self.out_size[axis], (self.in_size[axis] - 1 + shift) // s + 1)
         return lo, max(lo, hi)
+
+    def offsets_inside(self, axis, lo, hi):
+        """How many offsets of each window on ``axis`` land in ``[lo, hi)``.
+
+        Returns an int64 array of shape ``(out_size[axis],)``.  The positions
+        of one window step by ``d`` from ``base = o*s - pb``, so the offsets
+        inside are those with ``ceil((lo - base) / d) <= j <= floor((hi - 1 - base) / d)``,
+        clipped to ``[0, k - 1]``: O(1) per output, whatever ``k``.
+        """
+        d = self.dilation[axis]
+        base = self.positions(axis, np.arange(self.out_size[axis], dtype=np.int64), 0)
+        first = np.maximum(0, -((base - lo) // d))
+        last = np.minimum(self.kernel[axis] - 1, (hi - 1 - base) // d)
+        return np.maximum(0, last - first + 1)
 
 
 def output_size(in_size, k, s, pb, pa, d, ceil_mode):
@@ -80,80 +96,16 @@ def divisors(geom, count_include_pad, divisor_override):
         return np.full(geom.out_size, divisor_override, dtype=np.int64)
     total = np.ones((1,) * geom.rank, dtype=np.int64)
     for a in range(geom.rank):
-        o = np.arange(geom.out_size[a])[:, None]
-        j = np.arange(geom.kernel[a])[None, :]
-        pos = geom.positions(a, o, j)
         lo, hi = 0, geom.in_size[a]
         if count_include_pad:
             lo, hi = -geom.pad_before[a], geom.in_size[a] + geom.pad_after[a]
-        count = ((pos >= lo) & (pos < hi)).sum(axis=1)
         shape = [1] * geom.rank
         shape[a] = -1
-        total = total * count.reshape(shape)
+        total = total * geom.offsets_inside(a, lo, hi).reshape(shape)
     return total
 
 
-def resolve(spatial_shape, kernel_size, stride, padding, dilation, ceil_mode, fname):
-    """Check the pooling parameters against the input's spatial shape.
-
-    Returns a ``Geometry``. Raises ``PoolingError`` in SPEC.md's order: ceil_mode, kernel
-    size, stride, padding, dilation, pad range, output size, empty windows.
-    """
-    r = len(spatial_shape)
-    ceil_mode = validation.flag(ceil_mode, "ceil_mode", fname)
-    k = validation.per_axis(kernel_size, r, "kernel_size", "pooling:badKernel", fname)
-    s = k if stride is None else validation.per_axis(
-        stride, r, "stride", "pooling:badStride", fname
-    )
-    pads = validation.padding_pairs(padding, r, fname)
-    d = validation.per_axis(dilation, r, "dilation", "pooling:badDilation", fname)
-    if pads == "valid":
-        pads = ((0, 0),) * r
-    elif pads == "same":
-        pads = tuple(same_padding(spatial_shape[a], k[a], s[a], d[a]) for a in range(r))
-
-    for axis in range(r):
-        e = d[axis] * (k[axis] - 1) + 1
-        if max(pads[axis]) > e - 1:
-            raise PoolingError(
-                "pooling:badPadding",
-                f"{fname}: padding {pads[axis]} on spatial axis {axis} must lie in "
-                f"[0, e - 1] = [0, {e - 1}], where e = dilation*(kernel_size-1)+1 = {e} is the "
-                f"effective window",
-            )
-    out = tuple(
-        output_size(spatial_shape[a], k[a], s[a], pads[a][0], pads[a][1], d[a], ceil_mode)
-        for a in range(r)
-    )
-    for axis in range(r):
-        if out[axis] < 1:
-            raise PoolingError(
-                "pooling:outputTooSmall",
-                f"{fname}: kernel_size {k[axis]} with dilation {d[axis]} (a window of "
-                f"{d[axis] * (k[axis] - 1) + 1}) does not fit spatial axis {axis} of size "
-                f"{spatial_shape[axis]} with padding {pads[axis]}: the output size would be "
-                f"{out[axis]}",
-            )
-    geom = Geometry(
-        in_size=tuple(int(n) for n in spatial_shape),
-        kernel=k,
-        stride=s,
-        pad_before=tuple(p[0] for p in pads),
-        pad_after=tuple(p[1] for p in pads),
-        dilation=d,
-        out_size=out,
-    )
-    for axis in range(r):
-        o = np.arange(geom.out_size[axis])[:, None]
-        j = np.arange(geom.kernel[axis])[None, :]
-        pos = geom.positions(axis, o, j)
-        inside = ((pos >= 0) & (pos < geom.in_size[axis])).any(axis=1)
-        if not inside.all():
-            first = int(np.argmin(inside))
-            raise PoolingError(
-                "pooling:emptyWindow",
-                f"{fname}: window {first} on spatial axis {axis} holds no input element "
-                f"(positions {pos[first].tolist()} of an axis of size {geom.in_size[axis]}); "
-                f"reduce the dilation or the padding",
-            )
-    return geom
+def first_empty_window(geom, axis):
+    """The first output on ``axis`` whose window holds no input element, or None."""
+    empty = geom.offsets_inside(axis, 0, geom.in_size[axis]) == 0
+    return int(np.argmax(empty)) if empty.any() else None

@@ -1,10 +1,6 @@
 """Max pooling, forward and backward (SPEC.md, sections 5 to 7)."""
 
-import numpy as np
-
-from . import validation
-from .geometry import resolve
-from .validation import implementation, native
+from .prologue import prepare
 
 
 def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
@@ -58,14 +54,11 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
     >>> y[0, 0].tolist(), idx[0, 0].tolist()
     ([[6.0, 8.0], [3.0, 4.0]], [[5, 7], [8, 15]])
     """
-    fname = "max_pool"
-    x = validation.as_input(x, fname, integers=True)
-    validation.no_unknown_options(unknown, fname)
-    return_indices = validation.flag(return_indices, "return_indices", fname)
-    impl = implementation(method, fname)
-    geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
-    y, indices = impl.max_pool(native(x), geom, return_indices)
-    return (y, indices) if return_indices else y
+    call = prepare("max_pool", x, method, unknown, integers=True,
+                   window=(kernel_size, stride, padding, dilation, ceil_mode),
+                   options={"return_indices": return_indices})
+    y, indices = call.run("max_pool")
+    return (y, indices) if call.options["return_indices"] else y
 
 
 def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
@@ -95,12 +88,6 @@ def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
         ``pooling:badGradient`` when ``dy`` has the wrong shape or dtype, and
         every identifier ``max_pool`` raises.
     """
-    fname = "max_pool_backward"
-    x = validation.as_input(x, fname)
-    validation.no_unknown_options(unknown, fname)
-    impl = implementation(method, fname)
-    geom = resolve(x.shape[2:], kernel_size, stride, padding, dilation, ceil_mode, fname)
-    x = native(x)
-    dy = validation.as_gradient(dy, x.shape[:2] + geom.out_size, x.dtype, fname)
-    with np.errstate(all="ignore"):  # Inf - Inf is NaN here by design, not a warning
-        return impl.max_pool_backward(native(dy), x, geom)
+    call = prepare("max_pool_backward", x, method, unknown, dy=dy,
+                   window=(kernel_size, stride, padding, dilation, ceil_mode))
+    return call.run("max_pool_backward")

@@ -2,9 +2,13 @@
 
 import numpy as np
 
-from . import validation
+from .arrays import as_indices
 from .errors import PoolingError
-from .validation import implementation, native
+from .parameters import per_axis
+from .prologue import prepare
+
+# max_unpool accepts integer y, so an integer dz looks natural; say why it is not.
+INTEGER_DZ = "dz is a gradient, and gradients must be float32 or float64"
 
 
 def _check_range(indices, plane_size, fname):
@@ -39,15 +43,12 @@ def max_unpool(y, indices, output_size, *, method="fast", **unknown):
         share an index, the later one's value stays.
     """
     fname = "max_unpool"
-    y = validation.as_input(y, fname, name="y", integers=True)
-    validation.no_unknown_options(unknown, fname)
-    impl = implementation(method, fname)
-    out_size = validation.per_axis(
-        output_size, y.ndim - 2, "output_size", "pooling:badOutputSize", fname
-    )
-    indices = validation.as_indices(indices, y.shape, fname)
+    call = prepare(fname, y, method, unknown, name="y", integers=True)
+    y = call.x
+    out_size = per_axis(output_size, y.ndim - 2, "output_size", "pooling:badOutputSize", fname)
+    indices = as_indices(indices, y.shape, fname)
     _check_range(indices, int(np.prod(out_size)), fname)
-    return impl.max_unpool(native(y), indices, out_size)
+    return call.impl.max_unpool(y, indices, out_size)
 
 
 def max_unpool_backward(dz, indices, *, method="fast", **unknown):
@@ -67,10 +68,9 @@ def max_unpool_backward(dz, indices, *, method="fast", **unknown):
         ``dz`` for those too: a documented difference (SPEC.md).
     """
     fname = "max_unpool_backward"
-    dz = validation.as_input(dz, fname, name="dz")
-    validation.no_unknown_options(unknown, fname)
-    impl = implementation(method, fname)
-    indices = validation.as_indices(indices, None, fname)
+    call = prepare(fname, dz, method, unknown, name="dz", why_not_integers=INTEGER_DZ)
+    dz = call.x
+    indices = as_indices(indices, None, fname)
     if indices.ndim != dz.ndim:
         raise PoolingError(
             "pooling:badIndices",
@@ -84,4 +84,4 @@ def max_unpool_backward(dz, indices, *, method="fast", **unknown):
             f"got shape {dz.shape}",
         )
     _check_range(indices, int(np.prod(dz.shape[2:])), fname)
-    return impl.max_unpool_backward(native(dz), indices)
+    return call.impl.max_unpool_backward(dz, indices)

@@ -1,0 +1,126 @@
+"""Checks of the array arguments: ``x`` (or ``y``, ``dz``), ``dy`` and ``indices``.
+
+Each check either returns the argument as an ndarray or raises
+``PoolingError`` with the identifier of SPEC.md, "Errors", and a message that
+names the function, the argument, the value received and the rule.
+"""
+
+import numpy as np
+
+from .errors import PoolingError
+
+FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+INT_DTYPES = tuple(
+    np.dtype(t)
+    for t in (np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64, np.uint64)
+)
+
+# Said when an integer array arrives where only floats are accepted.
+AVERAGE_OR_GRADIENT = "an integer average would need a rounding rule, and a gradient needs floats"
+
+
+def _refuse_masked(a, identifier, fname, name):
+    # np.asarray drops the mask and hands the masked-out values to the kernel,
+    # so a masked element would silently take part in the result.
+    if isinstance(a, np.ma.MaskedArray):
+        raise PoolingError(
+            identifier,
+            f"{fname}: {name} must be a plain ndarray; got a numpy masked array, which is not "
+            f"supported: fill or drop the mask first ({name}.filled(value) or {name}.data)",
+        )
+
+
+def as_input(x, fname, name="x", integers=False, why_not_integers=AVERAGE_OR_GRADIENT):
+    """Return ``x`` as an ndarray of shape (N, C, *spatial) with 1 to 3 spatial axes.
+
+    ``integers`` admits the integer dtypes of SPEC.md, "dtypes" (max pooling
+    forward and unpooling); everything else takes float32 or float64 only, and
+    ``why_not_integers`` tells the caller why an integer array is refused.
+    """
+    wanted = "a real float32, float64 or integer array" if integers else (
+        "a real float32 or float64 array"
+    )
+    if isinstance(x, (str, bytes)) or x is None:
+        raise PoolingError(
+            "pooling:badInput", f"{fname}: {name} must be {wanted}; got {type(x).__name__}"
+        )
+    _refuse_masked(x, "pooling:badInput", fname, name)
+    try:
+        arr = np.asarray(x)
+    except (TypeError, ValueError) as exc:
+        raise PoolingError(
+            "pooling:badInput", f"{fname}: {name} must be {wanted}; could not convert it ({exc})"
+        ) from None
+    native_dtype = arr.dtype.newbyteorder("=")
+    if native_dtype not in FLOAT_DTYPES and not (integers and native_dtype in INT_DTYPES):
+        why = f" ({why_not_integers})" if native_dtype in INT_DTYPES else ""
+        raise PoolingError(
+            "pooling:badInput", f"{fname}: {name} must be {wanted}{why}; got dtype {arr.dtype}"
+        )
+    if not 3 <= arr.ndim <= 5:
+        raise PoolingError(
+            "pooling:badInput",
+            f"{fname}: {name} must have shape (N, C, *spatial) with 1 to 3 spatial axes "
+            f"(3 to 5 dimensions); got shape {arr.shape}",
+        )
+    if 0 in arr.shape[1:]:
+        raise PoolingError(
+            "pooling:badInput",
+            f"{fname}: {name} must have C >= 1 and every spatial size >= 1 (only the batch "
+            f"N may be 0); got shape {arr.shape}",
+        )
+    return arr
+
+
+def as_gradient(dy, shape, dtype, fname):
+    """Return ``dy`` as an ndarray; it must have the forward output's shape and x's dtype."""
+    if isinstance(dy, (str, bytes)) or dy is None:
+        raise PoolingError(
+            "pooling:badGradient",
+            f"{fname}: dy must be a {dtype} array of shape {shape}; got {type(dy).__name__}",
+        )
+    _refuse_masked(dy, "pooling:badInput", fname, "dy")
+    try:
+        arr = np.asarray(dy)
+    except (TypeError, ValueError):
+        raise PoolingError(
+            "pooling:badGradient",
+            f"{fname}: dy must be a {dtype} array of shape {shape}; could not convert it",
+        ) from None
+    if arr.dtype.newbyteorder("=") != dtype:
+        raise PoolingError(
+            "pooling:badGradient",
+            f"{fname}: dy must have x's dtype {dtype}; got {arr.dtype}",
+        )
+    if arr.shape != tuple(shape):
+        raise PoolingError(
+            "pooling:badGradient",
+            f"{fname}: dy must have the forward output's shape {tuple(shape)}; got {arr.shape}",
+        )
+    return arr
+
+
+def as_indices(indices, shape, fname):
+    """Unpooling indices: an integer array of the given shape (range checked by the caller)."""
+    _refuse_masked(indices, "pooling:badIndices", fname, "indices")
+    try:
+        arr = None if isinstance(indices, (str, bytes)) else np.asarray(indices)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is None or arr.dtype.newbyteorder("=") not in INT_DTYPES:
+        got = type(indices).__name__ if arr is None else f"dtype {arr.dtype}"
+        raise PoolingError(
+            "pooling:badIndices", f"{fname}: indices must be an integer array; got {got}"
+        )
+    if shape is not None and arr.shape != tuple(shape):
+        raise PoolingError(
+            "pooling:badIndices",
+            f"{fname}: indices must have the shape {tuple(shape)} of the pooled values; "
+            f"got {arr.shape}",
+        )
+    return arr
+
+
+def native(a):
+    """``a`` in native byte order, so results never inherit a big-endian dtype."""
+    return a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))
