@@ -1,30 +1,5 @@
 % ---- pooling.max_unpool
 
-%!test  % the example of SPEC.md section 10: x = [1 5 2], k = 2, s = 1
-%! [y, idx] = pooling.max_pool([1; 5; 2], 2, 'Stride', 1, 'SpatialDims', 1);
-%! assert(y, [5; 5]);
-%! assert(idx, [2; 2]);
-%! for method = {'fast', 'naive'}
-%!   z = pooling.max_unpool(y, idx, 3, 'Method', method{1});
-%!   assert(z, [0; 5; 0]);
-%!   assert(1 ./ z([1 3]), [Inf; Inf]);
-%! end
-
-%!test  % the later position in row-major order overwrites the earlier
-%! for method = {'fast', 'naive'}
-%!   z = pooling.max_unpool([1; 2; 3], [2; 2; 1], 3, 'Method', method{1});
-%!   assert(z, [3; 2; 0]);
-%!   % Two dimensions: Y(1, 2) comes after Y(2, 1) in row-major order, though
-%!   % not in memory order.
-%!   z = pooling.max_unpool([10 20; 30 40], [5 5; 5 1], [3 3], 'Method', method{1});
-%!   assert(z, [40 0 0; 0 30 0; 0 0 0]);
-%!   z = pooling.max_unpool([10 30; 20 40], [5 5; 5 1], [3 3], 'Method', method{1});
-%!   assert(z, [40 0 0; 0 20 0; 0 0 0]);
-%!   % Overwriting leaves the later value's own bits, -0 included.
-%!   z = pooling.max_unpool([1; -0], [1; 1], 1, 'Method', method{1});
-%!   assert(1 ./ z, -Inf);
-%! end
-
 %!test  % max_unpool after max_pool round-trips, with overlapping windows (duplicates)
 %! state = rand('twister');
 %! rand('twister', 17);
@@ -127,17 +102,6 @@
 %!error id=pooling:badIndices pooling.max_unpool([1 2], intmax('uint64') * uint64([1 1]), [1 2])
 
 % ---- pooling.max_unpool_backward
-
-%!test  % the example of SPEC.md section 10: only the last writer gets its gradient
-%! for method = {'fast', 'naive'}
-%!   dy = pooling.max_unpool_backward([10; 20; 30], [2; 2], 'SpatialDims', 1, ...
-%!                                    'Method', method{1});
-%!   assert(dy, [0; 20]);
-%!   assert(1 ./ dy(1), Inf);
-%!   dy = pooling.max_unpool_backward(single([10 20 30]), [2 2], 'SpatialDims', 2, ...
-%!                                    'Method', method{1});
-%!   assert(dy, single([0 20]));
-%! end
 
 %!test  % the last writer in row-major order, not memory order; bits copied
 %! nan_bits = typecast(uint64(hex2dec('7FF8000000000123')), 'double');
