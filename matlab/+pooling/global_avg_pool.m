@@ -4,13 +4,11 @@ function y = global_avg_pool(x, varargin)
     %   as [spatial..., C, N] (for example H-by-W-by-C-by-N). Y is
     %   1-by-...-by-1-by-C-by-N (R ones), of class(X).
     %
-    %   Y = pooling.global_avg_pool(X, Name, Value, ...) sets options (names
-    %   are case-insensitive):
-    %     'SpatialDims'  1, 2 or 3: the number R of leading dimensions of X
-    %                    that are spatial. Default 2 (MATLAB drops trailing
-    %                    singleton dimensions, so R cannot be read from X).
-    %     'Method'       'fast' (default; whole-array operations) or 'naive'
-    %                    (the textbook loops). Both return identical bits.
+    %   Y = pooling.global_avg_pool(X, Name, Value, ...) sets the options
+    %   'SpatialDims', the number R of leading dimensions of X that are
+    %   spatial (1, 2 or 3; default 2, since MATLAB drops trailing singleton
+    %   dimensions and R cannot be read from X), and 'Method' ('fast' or
+    %   'naive'); see pooling.options.
     %
     %   X must be a real, full double or single array (an integer average would
     %   need a rounding rule, so integer classes raise pooling:badInput; SPEC.md
@@ -25,15 +23,13 @@ function y = global_avg_pool(x, varargin)
     %     Y = ACC / (IN_1 * ... * IN_R)
     %   MEAN is not used: it adds in memory order, which is column-major.
     %
-    %   Errors, checked in this order (SPEC.md, section 12): pooling:badInput
-    %   (X's class), pooling:badOption, pooling:badInput (more than R+2
-    %   dimensions, or a spatial dimension of size 0).
+    %   Errors come in the order of pooling.options.
     %
     %   Example:
     %     y = pooling.global_avg_pool([1 2^53; -2^53 0])
     %     % y = 0: row-major, ((0 + 1) + 2^53) - 2^53 + 0 = 0, divided by 4
     %
-    %   See also pooling.avg_pool, pooling.global_avg_pool_backward,
+    %   See also pooling.options, pooling.avg_pool, pooling.global_avg_pool_backward,
     %   pooling.global_max_pool.
 
     fname = 'pooling.global_avg_pool';

@@ -9,26 +9,22 @@ function dx = global_avg_pool_backward(dy, x, varargin)
     %   dropped), of class(X). DX has the size and class of X.
     %
     %   DX = pooling.global_avg_pool_backward(DY, X, Name, Value, ...) takes the
-    %   options of the forward call (names are case-insensitive):
-    %     'SpatialDims'  1, 2 or 3: the number R of spatial dimensions.
-    %                    Default 2.
-    %     'Method'       'fast' (default) or 'naive'. Both return identical bits.
+    %   options of the forward call, 'SpatialDims' (default 2) and 'Method'
+    %   (pooling.options).
     %
     %   This is pooling.avg_pool_backward with POOL_SIZE the spatial size of X
     %   and no padding (SPEC.md sections 8 and 9): one window, so every element
     %   of plane (c, n) gets +0 + DY(c, n) / (IN_1 * ... * IN_R), one true
     %   division in class(X) (a -0 gradient gives +0).
     %
-    %   Errors, checked in this order (SPEC.md, section 12): pooling:badInput
-    %   (X's class), pooling:badOption, pooling:badInput (more than R+2
-    %   dimensions, or a spatial dimension of size 0), pooling:badGradient (DY
-    %   not of class(X), not real, or not 1-by-...-by-1-by-C-by-N).
+    %   Errors come in the order of pooling.options, pooling:badGradient
+    %   (DY not of class(X), not real, or not 1-by-...-by-1-by-C-by-N) last.
     %
     %   Example:
     %     dx = pooling.global_avg_pool_backward(8, ones(2, 2))
     %     % dx = [2 2; 2 2]
     %
-    %   See also pooling.global_avg_pool, pooling.avg_pool_backward.
+    %   See also pooling.options, pooling.global_avg_pool, pooling.avg_pool_backward.
 
     fname = 'pooling.global_avg_pool_backward';
     if nargin < 2

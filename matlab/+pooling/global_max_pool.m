@@ -8,13 +8,11 @@ function [y, idx] = global_max_pool(x, varargin)
     %   the size of Y holding the 1-based linear indices into X of the selected
     %   elements, so X(IDX) is Y bit for bit.
     %
-    %   [...] = pooling.global_max_pool(X, Name, Value, ...) sets options
-    %   (names are case-insensitive):
-    %     'SpatialDims'  1, 2 or 3: the number R of leading dimensions of X
-    %                    that are spatial. Default 2 (MATLAB drops trailing
-    %                    singleton dimensions, so R cannot be read from X).
-    %     'Method'       'fast' (default; whole-array operations) or 'naive'
-    %                    (the textbook loops). Both return identical bits.
+    %   [...] = pooling.global_max_pool(X, Name, Value, ...) sets the options
+    %   'SpatialDims', the number R of leading dimensions of X that are
+    %   spatial (1, 2 or 3; default 2, since MATLAB drops trailing singleton
+    %   dimensions and R cannot be read from X), and 'Method' ('fast' or
+    %   'naive'); see pooling.options.
     %
     %   X must be a real, full array of class double, single, int8, uint8,
     %   int16, uint16, int32, uint32, int64 or uint64 (SPEC.md section 11),
@@ -27,15 +25,13 @@ function [y, idx] = global_max_pool(x, varargin)
     %   outermost), a tie goes to the first element, the first NaN wins, and
     %   -0 before +0 stays -0 (SPEC.md section 5).
     %
-    %   Errors, checked in this order (SPEC.md, section 12): pooling:badInput
-    %   (X's class), pooling:badOption, pooling:badInput (more than R+2
-    %   dimensions, or a spatial dimension of size 0).
+    %   Errors come in the order of pooling.options.
     %
     %   Example:
     %     [y, idx] = pooling.global_max_pool(cat(3, [3 7; 7 1], [0 2; 9 9]))
     %     % y(:) = [7; 9], idx(:) = [3; 6] (ties go to the first in row-major order)
     %
-    %   See also pooling.max_pool, pooling.global_max_pool_backward,
+    %   See also pooling.options, pooling.max_pool, pooling.global_max_pool_backward,
     %   pooling.global_avg_pool.
 
     fname = 'pooling.global_max_pool';

@@ -10,26 +10,22 @@ function dx = global_max_pool_backward(dy, x, varargin)
     %   has the size and class of X: +0 everywhere but at the selected elements.
     %
     %   DX = pooling.global_max_pool_backward(DY, X, Name, Value, ...) takes the
-    %   options of the forward call (names are case-insensitive):
-    %     'SpatialDims'  1, 2 or 3: the number R of spatial dimensions.
-    %                    Default 2.
-    %     'Method'       'fast' (default) or 'naive'. Both return identical bits.
+    %   options of the forward call, 'SpatialDims' (default 2) and 'Method'
+    %   (pooling.options).
     %
     %   This is pooling.max_pool_backward with POOL_SIZE the spatial size of X
     %   and no padding (SPEC.md sections 7 and 9): the selection is the
     %   forward one (row-major scan, ties to the first element, the first NaN
     %   wins), and the whole of DY goes to the one selected element.
     %
-    %   Errors, checked in this order (SPEC.md, section 12): pooling:badInput
-    %   (X's class), pooling:badOption, pooling:badInput (more than R+2
-    %   dimensions, or a spatial dimension of size 0), pooling:badGradient (DY
-    %   not of class(X), not real, or not 1-by-...-by-1-by-C-by-N).
+    %   Errors come in the order of pooling.options, pooling:badGradient
+    %   (DY not of class(X), not real, or not 1-by-...-by-1-by-C-by-N) last.
     %
     %   Example:
     %     dx = pooling.global_max_pool_backward(5, [3 7; 7 1])
     %     % dx = [0 5; 0 0]
     %
-    %   See also pooling.global_max_pool, pooling.max_pool_backward.
+    %   See also pooling.options, pooling.global_max_pool, pooling.max_pool_backward.
 
     fname = 'pooling.global_max_pool_backward';
     if nargin < 2

@@ -43,7 +43,7 @@ function z = max_unpool(y, idx, output_size, varargin)
     %     z = pooling.max_unpool(y, idx, 3)
     %     % z = [0; 5; 0]
     %
-    %   See also pooling.max_pool, pooling.max_unpool_backward.
+    %   See also pooling.options, pooling.max_pool, pooling.max_unpool_backward.
 
     fname = 'pooling.max_unpool';
     if nargin < 1

@@ -39,7 +39,7 @@ function dy = max_unpool_backward(dz, idx, varargin)
     %     dy = pooling.max_unpool_backward([10; 20; 30], [2; 2], 'SpatialDims', 1)
     %     % dy = [0; 20]
     %
-    %   See also pooling.max_unpool, pooling.max_pool.
+    %   See also pooling.options, pooling.max_unpool, pooling.max_pool.
 
     fname = 'pooling.max_unpool_backward';
     if nargin < 1
