@@ -1,3 +1,9 @@
+% Octave tests of pooling.avg_pool and pooling.avg_pool_backward: what the golden fixtures
+% cannot check (SpatialDims, trailing singletons, classes, NaN payloads,
+% name-value parsing, 1-based indices, the MATLAB-side errors), and 'fast'
+% against 'naive' on random calls. From the matlab folder:
+%   addpath(pwd, fullfile(pwd, 'tests')); test tests/test_avg_pool.m
+
 % ---- pooling.avg_pool
 
 %!test  % 'DivisorOverride' of any integer class up to 2^31-1; 'Padding' text is case-insensitive

@@ -1,3 +1,9 @@
+% Octave tests of the four global pooling functions: what the golden fixtures
+% cannot check (SpatialDims, trailing singletons, classes, NaN payloads,
+% name-value parsing, 1-based indices, the MATLAB-side errors), and 'fast'
+% against 'naive' on random calls. From the matlab folder:
+%   addpath(pwd, fullfile(pwd, 'tests')); test tests/test_global_pool.m
+
 % ---- pooling.global_max_pool
 
 %!test  % ties go to the first element in row-major order, per plane

@@ -1,3 +1,9 @@
+% Octave tests of pooling.max_pool and pooling.max_pool_backward: what the golden fixtures
+% cannot check (SpatialDims, trailing singletons, classes, NaN payloads,
+% name-value parsing, 1-based indices, the MATLAB-side errors), and 'fast'
+% against 'naive' on random calls. From the matlab folder:
+%   addpath(pwd, fullfile(pwd, 'tests')); test tests/test_max_pool.m
+
 % ---- pooling.max_pool
 
 %!test  % the worked example of SPEC.md section 5

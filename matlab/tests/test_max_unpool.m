@@ -1,3 +1,9 @@
+% Octave tests of pooling.max_unpool and pooling.max_unpool_backward: what the golden fixtures
+% cannot check (SpatialDims, trailing singletons, classes, NaN payloads,
+% name-value parsing, 1-based indices, the MATLAB-side errors), and 'fast'
+% against 'naive' on random calls. From the matlab folder:
+%   addpath(pwd, fullfile(pwd, 'tests')); test tests/test_max_unpool.m
+
 % ---- pooling.max_unpool
 
 %!test  % max_unpool after max_pool round-trips, with overlapping windows (duplicates)
