@@ -146,3 +146,11 @@ def test_octave(case, chapter_octave):
             _check(case, "y", _matrix(y).reshape(want_y.shape), want_y, where)
             dx = chapter_octave.feval("avg_pool_2d_backward", dy, x, k, s, p)
         _check(case, "dx", _matrix(dx).reshape(x.shape), a["dx"][n, c], where)
+
+
+def test_the_chapter_lists_every_one_of_them():
+    """docs/pooling.md shows these functions, not copies: a listing marker for each."""
+    text = (ROOT / "docs" / "pooling.md").read_text(encoding="utf-8")
+    for name in ("max_pool_2d", "max_pool_2d_backward", "avg_pool_2d", "avg_pool_2d_backward"):
+        assert f"<!-- listing: docs/chapter/python/chapter_pooling.py:{name} -->" in text, name
+        assert f"<!-- listing: docs/chapter/matlab/{name}.m -->" in text, name
