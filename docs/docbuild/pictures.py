@@ -258,7 +258,12 @@ def _sum_text(parts):
 
 
 def draw_backward(case):
-    """The input with its selected elements, the upstream gradient, and dx with its sums."""
+    """The input with every window and its selection, the upstream gradient, and dx.
+
+    ``dx`` is drawn at the input's cell size, so the two grids line up; where
+    several gradients meet at one element, their sum is written out beneath
+    ``dx`` in the order it is added.
+    """
     g = geometry(case)
     x = case.arrays["x"][0, 0]
     dy = case.arrays["dy"][0, 0]
@@ -268,57 +273,67 @@ def draw_backward(case):
     routes = routed(case)
     colour_of = _colours_by_target(routes)
     overlap = any(len(parts) > 1 for parts in routes.values())
-    cell = 1.55 if overlap else 1.0  # room for a written-out sum
+    sums = [t for t in sorted(routes) if len(routes[t]) > 1]
     left, top, gap = 0.3, 1.3, 1.6
     ox = left + w + gap
     dxx = ox + ow + gap
-    fig, ax = _figure(dxx + w * cell + 0.3, top + h * cell + 0.5)
-    mid = top + h * cell / 2
+    below = 0.5 + (0.45 * len(sums) + 0.5 if sums else 0)
+    fig, ax = _figure(dxx + w + 0.3, top + h + below)
+    mid = top + h / 2
     oy = mid - oh / 2
-    xy = mid - h / 2
-    _title(ax, left, xy - 0.2, "x, with the element\neach window selects")
+    _title(ax, left, top - 0.2,
+           f"x: {oh * ow} windows of {g['k'][0]} × {g['k'][1]}, each outlined\n"
+           "in the colour of the element it selects"
+           if overlap else "x, with the element\neach window selects")
     for r in range(h):
         for col in range(w):
             target = r * w + col
             face = tint(colour_of[target]) if target in routes else "white"
-            _cell(ax, left + col, xy + r, number(x[r, col]), face=face)
+            _cell(ax, left + col, top + r, number(x[r, col]), face=face)
             if target in routes:
-                _ring(ax, left + col, xy + r, colour_of[target])
-    if not overlap:
-        for o in np.ndindex(oh, ow):
-            cells = window(g, o)
-            rows, cols = [p[0] for p in cells], [p[1] for p in cells]
-            _box(ax, left + min(cols), xy + min(rows), max(cols) - min(cols) + 1,
+                _ring(ax, left + col, top + r, colour_of[target])
+    target_of = {o: t for t, parts in routes.items() for o, _ in parts}
+    windows = list(np.ndindex(oh, ow))
+    for i, o in enumerate(windows):
+        cells = window(g, o)
+        rows, cols = [p[0] for p in cells], [p[1] for p in cells]
+        if overlap:
+            # Each window in the colour of the element it selects, nested by
+            # output order so that all of them stay visible.
+            _box(ax, left + min(cols), top + min(rows), max(cols) - min(cols) + 1,
+                 max(rows) - min(rows) + 1, colour_of[target_of[o]],
+                 inset=0.04 + 0.035 * i, lw=1.1)
+        else:
+            _box(ax, left + min(cols), top + min(rows), max(cols) - min(cols) + 1,
                  max(rows) - min(rows) + 1, INK, lw=1.2, ls=(0, (3, 2)))
     _title(ax, ox, oy - 0.2, "dy, coloured by\nits destination")
-    target_of = {o: t for t, parts in routes.items() for o, _ in parts}
     for o in np.ndindex(oh, ow):
         _cell(ax, ox + o[1], oy + o[0], number(dy[o]), face=tint(colour_of[target_of[o]]),
               weight="bold")
         # A saturated border as well as the fill: light tints alone are hard to tell apart.
         _box(ax, ox + o[1], oy + o[0], 1, 1, colour_of[target_of[o]], inset=0.06, lw=2)
     _title(ax, dxx, top - 0.2,
-           "dx: each dy added to the element its window selected\n"
-           "(several at one element: summed in output order)" if overlap else
+           "dx: each dy added to the element\nits window selected" if overlap else
            "dx: each dy goes to the\nelement its window selected")
     flat = dx.reshape(-1)
     for r in range(h):
         for col in range(w):
             target = r * w + col
-            x0, y0 = dxx + col * cell, top + r * cell
-            ax.add_patch(Rectangle((x0, y0), cell, cell,
-                                   facecolor=tint(colour_of[target]) if target in routes
-                                   else "white", edgecolor=INK, lw=0.8))
-            if target in routes:
-                _box(ax, x0, y0, cell, cell, colour_of[target], inset=0.06, lw=2)
-            if target in routes and len(routes[target]) > 1:
-                text, size, weight, colour = _sum_text(routes[target]), 8, "bold", INK
-            elif target in routes:
-                text, size, weight, colour = number(flat[target]), 11, "bold", INK
-            else:
-                text, size, weight, colour = number(flat[target]), 10, "normal", FAINT
-            ax.text(x0 + cell / 2, y0 + cell / 2, text, ha="center", va="center",
-                    fontsize=size, fontweight=weight, color=colour, linespacing=1.3)
+            routed_here = target in routes
+            _cell(ax, dxx + col, top + r, number(flat[target]),
+                  face=tint(colour_of[target]) if routed_here else "white",
+                  weight="bold" if routed_here else "normal",
+                  colour=INK if routed_here else FAINT)
+            if routed_here:
+                _box(ax, dxx + col, top + r, 1, 1, colour_of[target], inset=0.06, lw=2)
+    for n, target in enumerate(sums):
+        r, col = divmod(target, w)
+        text = (f"at x = {number(x[r, col])}:  " + _sum_text(routes[target]).replace("\n", " ")
+                + "   (added in output order)")
+        ax.text(left, top + h + 0.55 + 0.45 * n, text, fontsize=8.5, va="center",
+                color=INK, fontweight="bold")
+        ax.add_patch(Rectangle((left - 0.25, top + h + 0.45 + 0.45 * n), 0.18, 0.2,
+                               facecolor=colour_of[target], edgecolor="none"))
     _arrow(ax, (left + w + 0.3, mid), (ox - 0.3, mid))
     _arrow(ax, (ox + ow + 0.3, mid), (dxx - 0.3, mid), "route")
     return fig
@@ -461,6 +476,183 @@ def draw_tie(case):
     return fig
 
 
+def _row_major_sum(values, dtype):
+    """``values`` added one at a time from +0.0 in ``dtype`` (SPEC.md section 8)."""
+    total = dtype.type(0)
+    for v in values:
+        total = total + v
+    return total
+
+
+def draw_average(case):
+    """Each window outlined on the input, its row-major sum and one division beside the output."""
+    g = geometry(case)
+    x = case.arrays["x"][0, 0]
+    y = case.arrays["y"][0, 0]
+    h, w = g["shape"]
+    oh, ow = g["out"]
+    if any(g["pb"]) or any(g["pa"]) or g["ceil"] or any(d != 1 for d in g["d"]):
+        raise DocsError(f"{case.id}: the average picture draws unpadded, undilated windows")
+    left, top, gap = 0.3, 0.9, 2.6
+    ox = left + w + gap
+    lines = []
+    colour_of = {o: PALETTE[(o[0] * ow + o[1]) % len(PALETTE)] for o in np.ndindex(oh, ow)}
+    fig, ax = _figure(max(ox + ow + 0.5, left + 6.5), top + h + 1.6 + 0.45 * oh * ow)
+    _title(ax, left, top - 0.2, f"x ({h} × {w}), kernel {g['k'][0]}, stride {g['s'][0]}")
+    face = {}
+    for o in np.ndindex(oh, ow):
+        for p in window(g, o):
+            face.setdefault(p, tint(colour_of[o]))
+    for r in range(h):
+        for col in range(w):
+            _cell(ax, left + col, top + r, number(x[r, col]), face=face.get((r, col), "white"))
+    oy = top + (h - oh) / 2
+    for o in np.ndindex(oh, ow):
+        cells = window(g, o)
+        rows, cols = [p[0] for p in cells], [p[1] for p in cells]
+        _box(ax, left + min(cols), top + min(rows), max(cols) - min(cols) + 1,
+             max(rows) - min(rows) + 1, colour_of[o])
+        values = [x[p] for p in cells]
+        total = _row_major_sum(values, x.dtype)
+        mean = total / x.dtype.type(len(values))
+        if mean.tobytes() != y[o].tobytes():
+            raise DocsError(f"{case.id}: the drawn average of window {o} is not the fixture's y")
+        _cell(ax, ox + o[1], oy + o[0], number(y[o]), face=tint(colour_of[o]), size=11,
+              weight="bold")
+        _box(ax, ox + o[1], oy + o[0], 1, 1, colour_of[o], inset=0.06, lw=2)
+        terms = " + ".join(number(v) for v in values)
+        lines.append((colour_of[o], f"({terms}) / {len(values)} = {number(y[o])}"))
+    _title(ax, ox, oy - 0.2, f"y = avg_pool(x, {g['k'][0]})")
+    _arrow(ax, (left + w + 0.4, top + h / 2), (ox - 0.4, top + h / 2), "mean of\neach window")
+    for n, (colour, text) in enumerate(lines):
+        yy = top + h + 0.55 + 0.45 * n
+        ax.add_patch(Rectangle((left, yy - 0.1), 0.18, 0.2, facecolor=colour, edgecolor="none"))
+        ax.text(left + 0.35, yy, text, fontsize=8.5, va="center", color=INK)
+    ax.text(left, top + h + 0.55 + 0.45 * len(lines), "each sum: the window's elements added "
+            "row by row from +0, then one division", fontsize=7.5, color="#555555", va="center")
+    return fig
+
+
+def draw_dilation(case):
+    """A 1-D dilated case: each window's k read positions, and the positions it skips."""
+    g = geometry(case)
+    x = case.arrays["x"][0, 0]
+    y = case.arrays["y"][0, 0]
+    idx = case.arrays["indices"][0, 0]
+    n_in = g["shape"][0]
+    k, s, d, pb = g["k"][0], g["s"][0], g["d"][0], g["pb"][0]
+    out = g["out"][0]
+    e = d * (k - 1) + 1
+    left, top = 1.6, 1.3
+    fig, ax = _figure(left + n_in + 1.6 + out + 0.6, top + 1.6 + 0.8 * out + 0.6)
+    _title(ax, 0.2, top - 0.8, f"k = {k}, dilation d = {d}, stride {s}: each window spans "
+           f"e = d·(k − 1) + 1 = {e} positions and reads {k} of them", size=9.5)
+    for p in range(n_in):
+        _cell(ax, left + p, top, number(x[p]))
+        ax.text(left + p + 0.5, top - 0.05, str(p), ha="center", va="bottom", fontsize=6.5,
+                color="#777777")
+    for o in range(out):
+        colour = PALETTE[o % len(PALETTE)]
+        yy = top + 1.5 + 0.8 * o
+        read = [o * s - pb + j * d for j in range(k)]
+        best = None
+        for q in read:  # the selection rule, checked against the fixture's indices
+            if 0 <= q < n_in and (best is None or x[q] > x[best]):
+                best = q
+        if best != int(idx[o]) or x[best].tobytes() != y[o].tobytes():
+            raise DocsError(f"{case.id}: the drawn selection of window {o} is not the fixture's")
+        ax.plot([left + read[0] + 0.5, left + read[-1] + 0.5], [yy, yy], color=colour, lw=1.2,
+                ls=(0, (2, 2)))
+        for q in range(read[0], read[-1] + 1):
+            xc = left + q + 0.5
+            if q in read:
+                ax.add_patch(Circle((xc, yy), 0.16, facecolor=colour, edgecolor=colour))
+                ax.plot([xc, xc], [top + 1, yy - 0.16], color=colour, lw=0.8, alpha=0.6)
+            else:
+                ax.add_patch(Circle((xc, yy), 0.09, facecolor="white", edgecolor=FAINT))
+        ax.text(0.2, yy, f"window {o}", va="center", fontsize=8, color=INK)
+        _ring(ax, left + best, top, colour)
+        ox = left + n_in + 1.6
+        _cell(ax, ox + o, top, number(y[o]), face=tint(colour), weight="bold")
+    _arrow(ax, (left + n_in + 0.2, top + 0.5), (left + n_in + 1.4, top + 0.5))
+    _title(ax, left + n_in + 1.6, top - 0.15, "y", size=9.5)
+    ax.text(0.2, top + 1.5 + 0.8 * out, "filled dots: the positions a window reads; "
+            "hollow: the ones it steps over; rings: the selected elements", fontsize=7.5,
+            color="#555555", va="center")
+    return fig
+
+
+def _span(start, step, count, size, base=0):
+    """The strided slice of ``count`` positions from ``start``, as Python or MATLAB writes it."""
+    last = start + step * (count - 1)
+    if base == 0:
+        stop = "" if last + step >= size else str(last + 1)
+        return f"{start}:{stop}:{step}"
+    end = "end" if last + step >= size else str(last + 1)
+    return f"{start + 1}:{step}:{end}"
+
+
+def draw_offsets(case):
+    """The offset technique: each window offset reads one strided slice for every output.
+
+    Folding the slices in row-major offset order with the selection rule must
+    give the fixture's ``y`` bit for bit.
+    """
+    g = geometry(case)
+    x = case.arrays["x"][0, 0]
+    y = case.arrays["y"][0, 0]
+    h, w = g["shape"]
+    oh, ow = g["out"]
+    k, s = g["k"], g["s"]
+    if any(g["pb"]) or any(g["pa"]) or g["ceil"] or any(d != 1 for d in g["d"]):
+        raise DocsError(f"{case.id}: the offset picture draws unpadded, undilated windows")
+    offsets = list(np.ndindex(*k))
+    pitch = w + 1.3
+    left, top = 0.4, 2.2
+    fig, ax = _figure(left + pitch * len(offsets) - 1.1, top + h + 2 * (oh + 0.9) + 0.4)
+    best = None
+    for n, (a, b) in enumerate(offsets):
+        colour = PALETTE[n % len(PALETTE)]
+        x0 = left + n * pitch
+        _title(ax, x0, top - 0.85, f"offset ({a}, {b})", size=9.5, fontweight="bold")
+        ax.text(x0, top - 0.15, f"Python:  x[{_span(a, s[0], oh, h)}, {_span(b, s[1], ow, w)}]\n"
+                f"MATLAB:  x({_span(a, s[0], oh, h, 1)}, {_span(b, s[1], ow, w, 1)})",
+                fontsize=7, color="#555555", va="bottom", family="DejaVu Sans Mono")
+        rows = range(a, a + s[0] * (oh - 1) + 1, s[0])
+        cols = range(b, b + s[1] * (ow - 1) + 1, s[1])
+        for r in range(h):
+            for c in range(w):
+                picked = r in rows and c in cols
+                _cell(ax, x0 + c, top + r, number(x[r, c]), size=9,
+                      face=tint(colour) if picked else "white",
+                      colour=INK if picked else FAINT, weight="bold" if picked else "normal")
+        piece = x[np.ix_(list(rows), list(cols))]
+        sy = top + h + 0.9
+        ax.text(x0, sy - 0.15, "the slice", fontsize=8, color=INK, va="bottom")
+        for o in np.ndindex(oh, ow):
+            _cell(ax, x0 + o[1], sy + o[0], number(piece[o]), face=tint(colour), size=9)
+        if best is None:
+            best = piece.copy()
+        else:
+            replace = ~np.isnan(best) & (np.isnan(piece) | (piece > best))
+            best = np.where(replace, piece, best)
+        by = sy + oh + 0.9
+        label = ("running best" if n == 0 else
+                 "best so far = y" if n == len(offsets) - 1 else "best so far")
+        ax.text(x0, by - 0.15, label, fontsize=8, color=INK, va="bottom")
+        for o in np.ndindex(oh, ow):
+            _cell(ax, x0 + o[1], by + o[0], number(best[o]), size=9, weight="bold")
+        if n:
+            ax.text(x0 - 0.65, by + oh / 2, "→", ha="center", va="center", fontsize=14,
+                    color=INK)
+    if best.tobytes() != y.tobytes():
+        raise DocsError(f"{case.id}: folding the offset slices does not give the fixture's y")
+    ax.text(left, top - 1.35, f"{len(offsets)} offsets, each one whole-array step for all "
+            f"{oh * ow} outputs; after the last, the running best is y", fontsize=8.5,
+            color=INK, va="bottom")
+    return fig
+
+
 # --------------------------------------------------------------- the pictures
 
 # (file stem, fixture ids, drawing function); the chapter embeds docs/img/<stem>.png.
@@ -474,6 +666,9 @@ PICTURES = [
      lambda c: draw_rows([c], note="Padding is absent: it is never compared. Padding with "
                          "zeros would have answered 0 and 0, values x never held.")),
     ("tie", ["max-2d-ties-row-major-not-column-major"], draw_tie),
+    ("avg-forward", ["avg-2d-chapter-4x4"], draw_average),
+    ("dilation", ["max-1d-dilation-2"], draw_dilation),
+    ("offsets", ["max-2d-chapter-4x4"], draw_offsets),
 ]
 
 

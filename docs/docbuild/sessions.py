@@ -10,14 +10,18 @@ top to bottom like a single session.
 Python runs in this process (from the ``pooling`` that is importable:
 ``docs/build.py`` puts the checkout's ``python/src`` first).  MATLAB runs in
 GNU Octave (``OCTAVE_EXECUTABLE``, else ``octave-cli`` or ``octave`` on the
-PATH), in one process for all its sessions.
+PATH), in one process for all its sessions.  Both find the chapter's own
+functions: ``docs/chapter/python`` is importable while the Python sessions run,
+and ``docs/chapter/matlab`` is on Octave's path.
 """
 
 import contextlib
 import io
 import os
+import pathlib
 import shutil
 import subprocess
+import sys
 import tempfile
 import traceback
 
@@ -28,6 +32,8 @@ CAPTIONS = {
     "matlab": "**MATLAB** (output as printed by GNU Octave)\n",
 }
 _MARK = "@@docbuild-session@@"
+# The chapter's self-contained functions (docs/chapter/<language>/).
+CHAPTER_CODE = pathlib.Path(__file__).resolve().parents[1] / "chapter"
 
 
 def statements(kind, body, where):
@@ -80,20 +86,29 @@ def run_python(sessions):
     """Outputs of ``sessions`` (a list of ``(where, [source, ...])``), run in one namespace."""
     namespace = {"__name__": "__chapter__"}
     results = []
-    for where, sources in sessions:
-        outputs = []
-        for source in sources:
-            buffer = io.StringIO()
-            try:
-                code = compile(source + "\n", where, "single")
-                with contextlib.redirect_stdout(buffer):
-                    exec(code, namespace)  # the chapter's own examples, nothing else
-            except Exception as exc:
-                last = traceback.format_exception_only(type(exc), exc)[-1].strip()
-                raise DocsError(f"{where}: Python statement failed: {source!r}: {last}") from None
-            outputs.append(_clean(buffer.getvalue()))
-        results.append(outputs)
+    sys.path.insert(0, str(CHAPTER_CODE / "python"))
+    try:
+        for where, sources in sessions:
+            results.append(_run_python_session(where, sources, namespace))
+    finally:
+        sys.path.remove(str(CHAPTER_CODE / "python"))
     return results
+
+
+def _run_python_session(where, sources, namespace):
+    """The outputs of one session's statements, run in ``namespace``."""
+    outputs = []
+    for source in sources:
+        buffer = io.StringIO()
+        try:
+            code = compile(source + "\n", where, "single")
+            with contextlib.redirect_stdout(buffer):
+                exec(code, namespace)  # the chapter's own examples, nothing else
+        except Exception as exc:
+            last = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            raise DocsError(f"{where}: Python statement failed: {source!r}: {last}") from None
+        outputs.append(_clean(buffer.getvalue()))
+    return outputs
 
 
 def octave_executable():
@@ -109,7 +124,8 @@ def run_matlab(sessions, root, executable):
     result exactly as typed at the prompt would; a marker line printed before
     each one splits the output back into statements.
     """
-    script = ["more off", f"addpath('{(root / 'matlab').as_posix()}');"]
+    script = ["more off", f"addpath('{(root / 'matlab').as_posix()}');",
+              f"addpath('{(root / 'docs' / 'chapter' / 'matlab').as_posix()}');"]
     for b, (_, sources) in enumerate(sessions):
         for s, source in enumerate(sources):
             script.append(f"fprintf('{_MARK} {b} {s}\\n');")
