@@ -13,7 +13,7 @@ import pathlib
 import subprocess
 import sys
 
-from ..fixture_format import load_all
+from ..fixtureio.reader import load_all
 from . import check
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent

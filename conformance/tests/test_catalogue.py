@@ -8,8 +8,8 @@ message naming the function.  Returning a value, or any other exception, fails.
 import numpy as np
 import pytest
 
-from conformance.catalogue import CATALOGUE
-from conformance.octave_session import BatchFailed
+from conformance.harness.catalogue import CATALOGUE
+from conformance.harness.octave_session import BatchFailed
 
 IDS = [entry.id for entry in CATALOGUE]
 

@@ -11,12 +11,11 @@ MATLAB's 1-based linear form.  The conversion is undone here independently of
 import numpy as np
 import pytest
 
-from conformance import fixture_format as ff
-from conformance import layout, matfile
-from conformance.compare import first_difference
+from conformance.fixtureio import layout, matfile, reader
+from conformance.harness.compare import first_difference
 
 pytestmark = pytest.mark.fixtures
-CASES = ff.load_all()
+CASES = reader.load_all()
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +144,7 @@ def _special_case():
     cases = []
     for i, (dtype, x) in enumerate((("float32", f32), ("uint64", u64), ("int64", i64),
                                     ("float64", empty))):
-        case = ff.Case(file="x.yaml", group="special/cases", id=f"special-{i}",
+        case = reader.Case(file="x.yaml", group="special/cases", id=f"special-{i}",
                        description="specials", op="global_max_pool", dtype=dtype,
                        params={} if i else {"padding": [[1, 0], [2, 1]], "ceil_mode": True})
         case.arrays = {"x": x, "y": x.copy()}

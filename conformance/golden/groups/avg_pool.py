@@ -4,6 +4,7 @@ import numpy as np
 
 from .. import oracle
 from .common import (
+    CHAPTER,
     INF,
     NAN,
     case,
@@ -16,7 +17,6 @@ from .common import (
     plane,
 )
 
-CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 FIVE = line([1.0, 2.0, 3.0, 4.0, 5.0])
 BIG = float(2**53)
 
@@ -201,3 +201,18 @@ GROUPS = {
     "random": ("seeded random cases over every parameter", random_cases()),
     "errors": ("every error identifier average pooling raises", ERRORS),
 }
+
+
+# ------------------------------------------------ golden values (the oracle)
+
+
+def forward(x, params, indices=None):
+    return {"y": oracle.avg_pool(x, params)}
+
+
+def backward(dy, x, params, indices=None):
+    return oracle.avg_pool_backward(dy, x, params)
+
+
+def expected_error(call, x, params, dy=None, indices=None):
+    return oracle.pool_error(call, x, params, dy)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..operators import OPERATORS
+
 
 @dataclass(frozen=True)
 class BadCall:
@@ -60,9 +62,11 @@ BAD_INTEGERS = [
     ("wrong-count", [2, 2, 2], "[2 2 2]"),
 ]
 
-WINDOW_FUNCTIONS = ("max_pool", "max_pool_backward", "avg_pool", "avg_pool_backward")
-GLOBAL_FUNCTIONS = ("global_max_pool", "global_max_pool_backward", "global_avg_pool",
-                    "global_avg_pool_backward")
+# The windowed and the global pooling functions, as the registry has them.
+WINDOW_FUNCTIONS = tuple(name for op in OPERATORS.values() if "kernel_size" in op.param_names
+                         for name in op.calls)
+GLOBAL_FUNCTIONS = tuple(name for op in OPERATORS.values()
+                         if not op.params and op.forward.args == ("x",) for name in op.calls)
 
 
 def _window_call(function, x=X, x_m=X_M, kernel=2, kernel_m="2", dy=DY, dy_m=DY_M,

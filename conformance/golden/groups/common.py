@@ -11,6 +11,8 @@ import numpy as np
 
 NAN = float("nan")
 INF = float("inf")
+# The chapter's 4x4 example (docs/pooling.md, SPEC.md section 5), one (H, W) plane.
+CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 
 
 def plane(rows):

@@ -22,13 +22,14 @@ import zlib
 import numpy as np
 
 from . import layout
-from .fixture_format import FIXTURES, load_all
-from .runners import _matlab_value, spatial_dims
+from .matlab_call import matlab_value, spatial_dims
+from .reader import FIXTURES, load_all
 
 MATFILE = FIXTURES / "fixtures.mat"
 ARRAYS = ("x", "dy", "y", "indices", "dx")
 # The 116 bytes of text that open a MAT v5 file; scipy writes a timestamp there.
-HEADER_TEXT = b"MATLAB 5.0 MAT-file, written by conformance/matfile.py from fixtures/*/*.yaml"
+HEADER_TEXT = (b"MATLAB 5.0 MAT-file, written by conformance/fixtureio/matfile.py "
+               b"from fixtures/*/*.yaml")
 ABOUT = (
     "The golden pooling fixtures (fixtures/*/*.yaml) in MATLAB layout, for "
     "matlab/run_conformance.m. Written by python -m conformance.generate; do not edit. "
@@ -49,7 +50,7 @@ def _params(params):
     padding matrix, char for 'same'/'valid', logical flags (the harness's conversion)."""
     out = {}
     for name, value in params.items():
-        value = _matlab_value(name, value)
+        value = matlab_value(name, value)
         if isinstance(value, bool):
             value = np.array([[value]], dtype=bool)
         elif isinstance(value, float):

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import oracle
 from .common import (
+    CHAPTER,
     INF,
     NAN,
     case,
@@ -20,8 +21,6 @@ from .common import (
     order_sensitive,
     plane,
 )
-
-CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 
 BASIC = [
     case("max-2d-chapter-4x4",
@@ -393,3 +392,19 @@ GROUPS = {
     "integers": ("integer dtypes, exact at each type's extremes", INTEGERS),
     "padding-strings": ("padding 'same' and 'valid'", PADDING_STRINGS),
 }
+
+
+# ------------------------------------------------ golden values (the oracle)
+
+
+def forward(x, params, indices=None):
+    y, idx = oracle.max_pool(x, params)
+    return {"y": y, "indices": idx}
+
+
+def backward(dy, x, params, indices=None):
+    return oracle.max_pool_backward(dy, x, params)
+
+
+def expected_error(call, x, params, dy=None, indices=None):
+    return oracle.pool_error(call, x, params, dy, integers=True)
