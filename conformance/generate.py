@@ -1,8 +1,9 @@
 """Write the golden fixtures from the oracle: ``python -m conformance.generate``.
 
 Writes every ``fixtures/<op>/<group>.yaml`` (golden values from
-``conformance/golden/``, canonical text from ``conformance/fixtureio/writer.py``)
-and ``fixtures/fixtures.mat`` (the same cases as MATLAB calls).  ``--check``
+``conformance/golden/``, canonical text from ``conformance/fixtureio/writer.py``),
+``fixtures/schema.json`` (from the operator registry) and
+``fixtures/fixtures.mat`` (the same cases as MATLAB calls).  ``--check``
 rewrites nothing and fails when a committed file differs from what
 regeneration would write (``tox -e fixtures``).  Random inputs come from
 generators seeded per group, so the output is the same on every machine.
@@ -12,7 +13,7 @@ import argparse
 import difflib
 import sys
 
-from .fixtureio import matfile
+from .fixtureio import matfile, schema
 from .fixtureio.reader import FIXTURES
 from .fixtureio.writer import dump_file
 from .golden.cases import all_groups
@@ -55,6 +56,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     files = render()
     stale = [path for path, text in files.items() if _compare(path, text, args.check)]
+    if _compare(schema.SCHEMA_FILE, schema.text(), args.check):
+        stale.append(schema.SCHEMA_FILE)
     # The same cases as one MAT file for MATLAB and Octave (fixtureio/matfile.py);
     # its content, not its bytes, is compared (a MAT header has a timestamp).
     cases = matfile.cases_from_texts(files)
@@ -68,15 +71,16 @@ def main(argv=None):
     orphans = [p for p in FIXTURES.glob("*/*.yaml") if p not in files]
     for path in orphans:
         print(f"{path}: not produced by the generator")
-    total = len(files) + 1
+    total = len(files) + 2
     if args.check:
         if stale or orphans:
             print(f"{len(stale)} of {total} generated file(s) differ from regeneration; "
                   "run `tox -e regen`")
             return 1
-        print(f"{len(files)} fixture files and {matfile.MATFILE.name} match regeneration")
+        print(f"{len(files)} fixture files, {schema.SCHEMA_FILE.name} and "
+              f"{matfile.MATFILE.name} match regeneration")
         return 0
-    print(f"wrote {len(stale)} of {total} files ({len(files)} YAML, 1 MAT)")
+    print(f"wrote {len(stale)} of {total} files ({len(files)} YAML, 1 JSON schema, 1 MAT)")
     return 1 if orphans else 0
 
 

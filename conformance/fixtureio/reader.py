@@ -195,6 +195,8 @@ def load_file(path, root=FIXTURES):
         if is_error:
             if entry["error"] not in IDENTIFIERS:
                 _fail(path, case_id, f"unknown error identifier {entry['error']!r}")
+            if entry["error"] not in OPERATORS[op].errors:
+                _fail(path, case_id, f"{op} never raises {entry['error']}")
             if entry["call"] not in OPERATORS[op].calls:
                 _fail(path, case_id, f"call {entry['call']!r} is not a function of {entry['op']}")
             case.error, case.call = entry["error"], entry["call"]
