@@ -249,7 +249,7 @@ def build(spec):
     text = repr((op, dtype, spec["params"], spec["x"].tobytes(), spec.get("dy_seed"),
                  None if indices is None else indices.tobytes()))
     draw_id = "draw-" + hashlib.sha1(text.encode()).hexdigest()[:10]
-    full = dict(spec, id=draw_id, description="drawn by test_differential.py")
+    full = dict(spec, id=draw_id, description="drawn by the differential tests")
     with np.errstate(all="ignore"):
         error = groups.module(op).expected_error(OPERATORS[op].forward.name, spec["x"],
                                                  spec["params"], indices=spec.get("indices"))

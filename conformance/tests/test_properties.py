@@ -31,7 +31,7 @@ from conformance.tests.drawn import (
 
 @st.composite
 def _finite_float64_cases(draw_st, op, distinct):
-    """Drawn shapes and parameters with float64 values: distinct integers, or normal noise."""
+    """A drawn case with float64 values: distinct integers, or normal noise."""
     spec = draw_spec(HypothesisDraws(draw_st(st.data())), op)
     rng = np.random.default_rng(draw_st(st.integers(0, 2**32 - 1)))
     shape = spec["x"].shape
@@ -41,7 +41,13 @@ def _finite_float64_cases(draw_st, op, distinct):
         x = rng.standard_normal(shape)
     spec.update(dtype="float64", x=x.astype(np.float64), dy_kind="magnitudes",
                 dy_seed=int(rng.integers(2**32)))
-    return spec
+    return build(spec)
+
+
+def per_operator(test):
+    """Run ``test(op, data)`` for every operator on hypothesis-drawn data."""
+    drawn = settings(max_examples=PROPERTY_EXAMPLES, **SETTINGS)(given(data=st.data())(test))
+    return pytest.mark.parametrize("op", OPS)(drawn)
 
 
 # Central differences of a function that is linear near x (max pooling's selection
@@ -51,16 +57,12 @@ FD_STEP = 0.25
 FD_TOLERANCE = 1e-9
 
 
-@pytest.mark.parametrize("op", OPS)
-@settings(max_examples=PROPERTY_EXAMPLES, **SETTINGS)
-@given(data=st.data())
+@per_operator
 def test_gradients_equal_central_differences_where_differentiable(op, data):
-    spec = data.draw(_finite_float64_cases(op, distinct=True))
-    case = build(spec)
+    case = data.draw(_finite_float64_cases(op, distinct=True))
     if case.is_error or case.arrays["x"].size > 400:
         return
-    x, dy = case.arrays["x"], case.arrays["dy"]
-    dx = backward(case)
+    x, dy, dx = case.arrays["x"], case.arrays["dy"], backward(case)
 
     def loss(v):
         return float(np.sum(forward(case, v) * dy))
@@ -82,17 +84,16 @@ def test_gradients_equal_central_differences_where_differentiable(op, data):
 ADJOINT_TOLERANCE = 1e-12
 
 
-@pytest.mark.parametrize("op", OPS)
-@settings(max_examples=PROPERTY_EXAMPLES, **SETTINGS)
-@given(data=st.data())
+@per_operator
 def test_backward_is_the_adjoint_of_forward(op, data):
-    spec = data.draw(_finite_float64_cases(op, distinct=False))
-    case = build(spec)
-    if case.is_error:
-        return
+    case = data.draw(_finite_float64_cases(op, distinct=False))
+    if not case.is_error:
+        _check_adjoint(op, case)
+
+
+def _check_adjoint(op, case):
     x, dy = case.arrays["x"], case.arrays["dy"]
-    y = forward(case)
-    dx = backward(case)
+    y, dx = forward(case), backward(case)
     lhs, rhs = float(np.sum(y * dy)), float(np.sum(x * dx))
     scale = float(np.sum(np.abs(y * dy)) + np.sum(np.abs(x * dx)))
     assert abs(lhs - rhs) <= ADJOINT_TOLERANCE * scale, (

@@ -15,6 +15,7 @@ from .common import (
     mixed_specials,
     order_sensitive,
     plane,
+    pool_golden,
 )
 
 FIVE = line([1.0, 2.0, 3.0, 4.0, 5.0])
@@ -203,16 +204,6 @@ GROUPS = {
 }
 
 
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    return {"y": oracle.avg_pool(x, params)}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.avg_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.pool_error(call, x, params, dy)
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "avg_pool", oracle.avg_pool, oracle.avg_pool_backward)

@@ -11,6 +11,7 @@ from .common import (
     mixed_specials,
     order_sensitive,
     plane,
+    pool_golden,
 )
 
 BIG = float(2**53)
@@ -54,16 +55,6 @@ GROUPS = {
 }
 
 
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    return {"y": oracle.avg_pool(x, oracle.whole(x))}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.avg_pool_backward(dy, x, oracle.whole(x))
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.pool_error(call, x, oracle.whole(x), dy)
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "global_avg_pool", oracle.avg_pool, oracle.avg_pool_backward, whole=True)

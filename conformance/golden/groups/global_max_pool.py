@@ -13,6 +13,7 @@ from .common import (
     line,
     mixed_specials,
     plane,
+    pool_golden,
 )
 
 BASIC = [
@@ -66,17 +67,6 @@ GROUPS = {
 }
 
 
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    y, idx = oracle.max_pool(x, oracle.whole(x))
-    return {"y": y, "indices": idx}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.max_pool_backward(dy, x, oracle.whole(x))
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.pool_error(call, x, oracle.whole(x), dy, integers=True)
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "global_max_pool", oracle.max_pool, oracle.max_pool_backward, whole=True)

@@ -20,6 +20,7 @@ from .common import (
     mixed_specials,
     order_sensitive,
     plane,
+    pool_golden,
 )
 
 BASIC = [
@@ -394,17 +395,6 @@ GROUPS = {
 }
 
 
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    y, idx = oracle.max_pool(x, params)
-    return {"y": y, "indices": idx}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.max_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.pool_error(call, x, params, dy, integers=True)
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "max_pool", oracle.max_pool, oracle.max_pool_backward)
