@@ -146,7 +146,8 @@ def _dtype(draw, integers, torch):
 def _window(draw, op, rank, torch):
     """kernel/stride/padding/dilation/ceil_mode (and the average options) of one draw."""
     k, k1 = _axes(draw, rank, 1, 3)
-    d, d1 = _axes(draw, rank, 1, 1 if torch and op == "avg_pool" else 2)
+    averages = "divisor_override" in OPERATORS[op].param_names
+    d, d1 = _axes(draw, rank, 1, 1 if torch and averages else 2)
     e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
     params = {"kernel_size": _param(k, k1)}
     if draw.boolean():
@@ -171,7 +172,7 @@ def _window(draw, op, rank, torch):
         params["padding"] = kind
     if draw.boolean():
         params["ceil_mode"] = draw.boolean()
-    if op == "avg_pool":
+    if averages:
         if draw.boolean():
             params["count_include_pad"] = draw.boolean()
         if draw.integer(0, 3) == 0:
@@ -197,11 +198,12 @@ def draw_spec(draw, op, torch=False):
     integers = any(d in INT_DTYPES for d in OPERATORS[op].dtypes)
     dtype = _dtype(draw, integers and not (torch and op == "max_unpool"), torch)
     spec = {"op": op, "dtype": dtype, "params": {}}
-    if op in ("max_pool", "avg_pool"):
+    # The kind of operator, from its parameters: windowed, global, or unpooling.
+    if "kernel_size" in OPERATORS[op].param_names:
         params, e = _window(draw, op, rank, torch)
         spec["params"] = params
         spec["x"] = _values(draw, tuple(lead + _spatial(draw, rank, e)), dtype)
-    elif op.startswith("global_"):
+    elif not OPERATORS[op].params:
         spec["x"] = _values(draw, tuple(lead + _spatial(draw, rank)), dtype)
     else:
         _unpool_spec(draw, spec, rank, lead, torch)
