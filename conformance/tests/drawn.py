@@ -3,33 +3,25 @@
 Each draw is a case spec as conformance/golden/groups/ writes them (shape,
 dtype, parameters anywhere in their legal range, values with NaN, +-Inf, -0.0,
 subnormals, heavy ties and mixed magnitudes); the oracle computes its golden
-outputs (``build``).  A draw that fails is shrunk and appended to
-conformance/golden/found.yaml for review (``fail``); POOLING_FOUND_FILE writes
-findings elsewhere (to try the machinery on a deliberately broken oracle
-without touching the real file).
+outputs (``build``).  judged.py compares results with them and records the
+draws that fail.
 
 Profiles: the default run takes well under a minute with Octave;
 ``POOLING_LONG=1`` (``python -m conformance.crosscheck --long``,
 ``tox -e crosscheck -- --long``) draws thousands of cases.
 """
 
-import dataclasses
 import hashlib
 import math
 import os
-import pathlib
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck
 from hypothesis import strategies as st
-from hypothesis.control import current_build_context
 
 from conformance.fixtureio.reader import Case
 from conformance.golden import cases as golden_cases
-from conformance.golden import found, groups, oracle
-from conformance.harness import python_runner
-from conformance.harness.compare import first_difference
+from conformance.golden import groups, oracle
 from conformance.operators import INT_DTYPES, OPERATORS
 
 LONG = os.environ.get("POOLING_LONG") == "1"
@@ -41,7 +33,6 @@ OCTAVE_BATCHES, OCTAVE_BATCH = (10, 300) if LONG else (1, 250)
 OCTAVE_SHRINK_CALLS = 150
 
 OPS = tuple(OPERATORS)
-FOUND = pathlib.Path(os.environ.get("POOLING_FOUND_FILE", found.FOUND_FILE))
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                      HealthCheck.data_too_large])
 
@@ -266,75 +257,3 @@ def build(spec):
     return Case(file="<drawn>", group="drawn", id=draw_id, description=full["description"],
                 op=op, dtype=dtype, params=spec["params"], arrays=arrays,
                 call=built.get("call"), error=built.get("error"))
-
-# ------------------------------------------------------------ comparing
-
-
-def compare(case, result, where, expected=None):
-    """Problems of one language's (or framework's) ``result`` for ``case``: [] when it agrees.
-
-    ``expected`` defaults to the case's golden arrays (Octave's indices are MATLAB's).
-    """
-    head = f"{case.id} [{where}]"
-    if case.is_error:
-        if "error" not in result:
-            return [f"{head}: expected {case.error}, but the call returned"]
-        if result["error"] != case.error:
-            return [f"{head}: expected {case.error}, got {result['error']}: {result['message']}"]
-        return []
-    if "error" in result:
-        return [f"{head}: raised {result['error']}: {result['message']}"]
-    matlab = expected is not None
-    expected = case.arrays if expected is None else expected
-    problems = []
-    for name in OPERATORS[case.op].fields(case.dtype)[1]:
-        text = first_difference(expected[name], result[name])
-        if text:
-            form = " (MATLAB's, 1-based into x)" if matlab and name == "indices" else ""
-            problems.append(f"{head} {name}{form}: {text}")
-    return problems
-
-
-def describe(case):
-    x = case.arrays["x"]
-    return (f"draw {case.id}: {case.op} {case.dtype} x{list(x.shape)} params={case.params}"
-            + (f" (expects {case.error})" if case.is_error else ""))
-
-
-
-def fail(case, problems, shrunk_by):
-    """Save the (final, shrunk) failing draw and fail with every problem found."""
-    if not any("undefined" in p for p in problems):  # an operator Octave lacks is no finding
-        found.append(case.op, case, problems, FOUND)
-    pytest.fail(
-        f"{describe(case)}\n  " + "\n  ".join(problems)
-        + f"\n(shrunk by {shrunk_by}; appended to {FOUND})",
-        pytrace=False)
-
-def final():
-    try:
-        return current_build_context().is_final
-    except Exception:  # noqa: BLE001 -- outside hypothesis: treat as final
-        return True
-
-
-def run_python(case):
-    problems = []
-    with np.errstate(all="ignore"):
-        for method in python_runner.METHODS:
-            problems += compare(case, python_runner.run_python(case, method), f"python, {method}")
-    return problems
-
-
-
-def forward(case, x=None):
-    """The Python package's forward output ``y`` of ``case`` (with ``x`` in place of its own)."""
-    if x is not None:
-        case = dataclasses.replace(case, arrays={**case.arrays, "x": x})
-    out = python_runner.python_call(case, OPERATORS[case.op].forward.name)
-    return out[0] if isinstance(out, tuple) else out
-
-
-def backward(case):
-    """The Python package's input gradient of ``case``."""
-    return python_runner.python_call(case, OPERATORS[case.op].backward.name)

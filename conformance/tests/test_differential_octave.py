@@ -22,10 +22,9 @@ from conformance.tests.drawn import (
     OPS,
     RecordedDraws,
     build,
-    compare,
     draw_spec,
-    fail,
 )
+from conformance.tests.judged import compare, fail
 
 # ------------------------------------------------------ Octave: batches
 

@@ -22,12 +22,9 @@ from conformance.tests.drawn import (
     TORCH_EXAMPLES,
     HypothesisDraws,
     build,
-    describe,
     draw_spec,
-    fail,
-    final,
-    run_python,
 )
+from conformance.tests.judged import describe, fail, final, run_python
 
 # ------------------------------------------------------ Python: fast == naive == oracle
 

@@ -19,12 +19,10 @@ from conformance.tests.drawn import (
     PROPERTY_EXAMPLES,
     SETTINGS,
     HypothesisDraws,
-    backward,
     build,
-    describe,
     draw_spec,
-    forward,
 )
+from conformance.tests.judged import backward, describe, forward
 
 # ------------------------------------------------------------ properties
 
