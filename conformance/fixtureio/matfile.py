@@ -264,6 +264,6 @@ def cases_from_texts(files):
     return cases
 
 
-if __name__ == "__main__":  # python -m conformance.matfile: rewrite it from the YAML
+if __name__ == "__main__":  # python -m conformance.fixtureio.matfile: rewrite it from the YAML
     write(load_all())
     print(f"wrote {MATFILE}")

@@ -1,4 +1,4 @@
-"""The bad-call catalogue (conformance/catalogue.py) in both languages.
+"""The bad-call catalogue (conformance/harness/catalogue.py) in both languages.
 
 Every entry must raise its identifier: in Python a ``PoolingError`` whose
 message names the argument; in Octave an error with that identifier and a
