@@ -1,6 +1,6 @@
 """Rewrite fixture files in canonical text: ``python -m conformance.format [--check] [FILE...]``.
 
-Canonical text is what ``fixture_format.dump_case`` writes: field order,
+Canonical text is what ``conformance/fixtureio/writer.py`` writes: field order,
 float spelling (shortest round-trip decimal, YAML 1.1 safe), array layout.
 ``--check`` rewrites nothing and fails on any difference.  Without files,
 every fixture file is formatted.
@@ -10,7 +10,8 @@ import argparse
 import pathlib
 import sys
 
-from .fixture_format import FixtureError, canonical_text, fixture_files
+from .fixtureio.reader import FixtureError, fixture_files
+from .fixtureio.writer import canonical_text
 
 
 def main(argv=None):

@@ -5,19 +5,20 @@ function ok = run_conformance(mat_file, groups)
     %   case with 'Method','fast' and with 'Method','naive', prints one row per
     %   fixture group (cases passed, cases failed) and then the first
     %   failures, and returns true when every case passed. No Python is
-    %   involved: the MAT file holds each case already in MATLAB's layout
-    %   ([spatial..., C, N]) and index convention (fixtures/README.md, "The
-    %   MAT file").
+    %   involved: the MAT file holds each case as the calls to make, already
+    %   in MATLAB's layout ([spatial..., C, N]) and index convention, and the
+    %   outputs they must return (fixtures/README.md, "The MAT file"). The
+    %   Python harness sends Octave the same calls.
     %
     %   OK = run_conformance(MAT_FILE) reads MAT_FILE instead ([] or '' for
     %   the default). OK = run_conformance(MAT_FILE, GROUPS) runs only the
     %   groups GROUPS names (a char vector or a cell array of them): an
     %   operator ('max_pool') or one group ('max_pool/ties').
     %
-    %   A case passes when, for both methods, the forward call (and for
-    %   float cases the backward call) returns each expected output with the
-    %   same class, the same size (trailing singleton dimensions aside: MATLAB
-    %   drops them), NaN in the same places and the same bits everywhere
+    %   A case passes when, for both methods, each of its calls returns each
+    %   expected output with the same class, the same size (trailing
+    %   singleton dimensions aside: MATLAB drops them), NaN in the same
+    %   places and the same bits everywhere
     %   else (so -0 differs from +0), and no call issues a warning; an error
     %   case passes when its call raises the expected identifier. A missing or
     %   broken function is a failed case, never a crash of the runner.
@@ -110,46 +111,38 @@ end
 
 function problems = run_case(c, method)
     % The failures of case C with METHOD, each one line; {} when it passes.
+    % C.calls holds the prepared calls (fixtures/README.md, "The MAT file"):
+    % each is made as it is, with 'Method', METHOD appended.
     where = sprintf('%s [method=%s] (%s)', c.id, method, c.group);
     problems = {};
     try
-        if isfield(c, 'error')
-            % A warning before the expected error does not count (as in the harness).
-            [~, err] = call_pooling(c, c.call, method);
-            if isempty(err)
-                problems{end + 1} = sprintf('%s %s: expected %s, but the call returned', ...
-                                            where, c.call, c.error);
-            elseif ~strcmp(err.identifier, c.error)
-                problems{end + 1} = sprintf('%s %s: expected %s, got %s: %s', where, c.call, ...
-                                            c.error, identifier_text(err), err.message);
+        for k = 1:numel(c.calls)
+            call = c.calls{k};
+            [got, err, warned] = make_call(call, method);
+            if isfield(c, 'error')
+                % A warning before the expected error does not count (as in the harness).
+                if isempty(err)
+                    problems{end + 1} = sprintf('%s %s: expected %s, but the call returned', ...
+                                                where, call.function, c.error); %#ok<AGROW>
+                elseif ~strcmp(err.identifier, c.error)
+                    problems{end + 1} = sprintf('%s %s: expected %s, got %s: %s', where, ...
+                                                call.function, c.error, ...
+                                                identifier_text(err), err.message); %#ok<AGROW>
+                end
+                continue
             end
-            return
-        end
-        outputs = {'y'};
-        if any(strcmp(c.op, {'max_pool', 'global_max_pool'}))
-            outputs = {'y', 'indices'};
-        end
-        calls = {c.op};
-        if isfield(c, 'dx')
-            calls{end + 1} = [c.op, '_backward'];
-        end
-        for k = 1:numel(calls)
-            [got, err, warned] = call_pooling(c, calls{k}, method);
             if ~isempty(err)
-                problems{end + 1} = sprintf('%s %s: raised %s: %s', where, calls{k}, ...
+                problems{end + 1} = sprintf('%s %s: raised %s: %s', where, call.function, ...
                                             identifier_text(err), err.message); %#ok<AGROW>
                 continue
             end
             if ~isempty(warned)
-                problems{end + 1} = sprintf('%s %s: warned %s', where, calls{k}, ...
+                problems{end + 1} = sprintf('%s %s: warned %s', where, call.function, ...
                                             warned); %#ok<AGROW>
             end
-            if k == 2
-                outputs = {'dx'};
-            end
-            for o = 1:numel(outputs)
-                name = outputs{o};
-                difference = first_difference(c.(name), got{o}, c.shapes.(name));
+            for o = 1:numel(call.outputs)
+                name = call.outputs{o};
+                difference = first_difference(c.expected.(name), got{o}, c.shapes.(name));
                 if ~isempty(difference)
                     problems{end + 1} = sprintf('%s %s: %s', where, name, ...
                                                 difference); %#ok<AGROW>
@@ -169,71 +162,23 @@ function text = identifier_text(err)
     end
 end
 
-function [outputs, err, warned] = call_pooling(c, fname, method)
-    % Call pooling.FNAME as the Python harness does (conformance/runners.py):
-    % the case's arrays, the kernel size, 'SpatialDims', the options in the
-    % fixture's order, then 'Method'. ERR is the error raised ([] if none),
-    % WARNED the last warning issued ('' if none).
-    tail = {'Method', method};
-    if strcmp(c.op, 'max_unpool')
-        if strcmp(fname, 'max_unpool')
-            args = [{c.x, c.indices, c.params.output_size}, tail];
-        else
-            args = [{c.dy, c.indices, 'SpatialDims', c.spatial_dims}, tail];
-        end
-    else
-        if is_backward(fname)
-            args = {c.dy, c.x};
-        else
-            args = {c.x};
-        end
-        options = {'SpatialDims', c.spatial_dims};
-        if ~strncmp(c.op, 'global_', 7)
-            args{end + 1} = c.params.kernel_size;
-            names = fieldnames(c.params);
-            for k = 1:numel(names)
-                option = option_name(names{k});
-                if ~isempty(option)
-                    options = [options, {option, c.params.(names{k})}]; %#ok<AGROW>
-                end
-            end
-        end
-        args = [args, options, tail];
-    end
-    nout = 1;
-    if any(strcmp(fname, {'max_pool', 'global_max_pool'}))
-        nout = 2;
-    end
-    outputs = cell(1, nout);
+function [outputs, err, warned] = make_call(call, method)
+    % Make one prepared CALL with 'Method', METHOD appended. OUTPUTS holds
+    % its numel(call.outputs) outputs, ERR the error raised ([] if none),
+    % WARNED the identifier and text of the last warning issued ('' if none).
+    outputs = cell(1, numel(call.outputs));
     err = [];
     lastwarn('', '');
     try
-        [outputs{:}] = feval(['pooling.', fname], args{:});
+        [outputs{:}] = feval(call.function, call.args{:}, 'Method', method);
     catch caught
         err = caught;
         outputs = {};
     end
-    [warning_text, warning_id] = lastwarn();
+    [message, identifier] = lastwarn();
     warned = '';
-    if ~isempty(warning_text)
-        warned = [warning_id, ': ', warning_text];
-    end
-end
-
-function yes = is_backward(fname)
-    yes = numel(fname) > 9 && strcmp(fname(end - 8:end), '_backward');
-end
-
-function option = option_name(param)
-    % The MATLAB option name of a fixture parameter ('' for the positional ones).
-    params = {'stride', 'padding', 'dilation', 'ceil_mode', 'count_include_pad', ...
-              'divisor_override'};
-    options = {'Stride', 'Padding', 'Dilation', 'CeilMode', 'CountIncludePad', ...
-               'DivisorOverride'};
-    option = '';
-    k = find(strcmp(param, params), 1);
-    if ~isempty(k)
-        option = options{k};
+    if ~isempty(message)
+        warned = sprintf('%s: %s', identifier, message);
     end
 end
 

@@ -1,8 +1,8 @@
 """``python -m conformance.crosscheck [--long] [--table-only] [-v] [pytest options]``.
 
 Prints the framework x fixture group table and every unexpected outcome,
-then runs conformance/tests/test_crosscheck.py and test_differential.py
-(``--long``: the differential tests' long profile, POOLING_LONG=1).  Options
+then runs conformance/tests/test_crosscheck.py, the differential tests and the
+properties (``--long``: the differential tests' long profile, POOLING_LONG=1).  Options
 it does not know are passed to pytest.  Exits non-zero when anything is
 unexpected or a test fails.
 """
@@ -13,11 +13,12 @@ import pathlib
 import subprocess
 import sys
 
-from ..fixture_format import load_all
+from ..fixtureio.reader import load_all
 from . import check
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent.parent
-TESTS = ("conformance/tests/test_crosscheck.py", "conformance/tests/test_differential.py")
+TESTS = ("conformance/tests/test_crosscheck.py", "conformance/tests/test_differential_python.py",
+         "conformance/tests/test_differential_octave.py", "conformance/tests/test_properties.py")
 
 
 def main(argv=None):

@@ -3,7 +3,7 @@
 An outcome is one of
 
 - ``agreed``: every output the framework computes equals the golden value bit
-  for bit (conformance/compare.py's rules: NaN positions, signed zero);
+  for bit (conformance/harness/compare.py's rules: NaN positions, signed zero);
 - ``documented``: it differs, and differences.yaml lists the framework, the
   fixture and every differing output under a rule (and, where the rule has a
   model in models.py, the output is exactly the model's);
@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 import yaml
 
-from ..compare import first_difference
-from ..fixture_format import fields, load_all
+from ..fixtureio.reader import load_all
+from ..harness.compare import first_difference
+from ..operators import OPERATORS
 from . import onnx_runner, torch_runner
 from .common import Failed, NotSupported
 from .models import MODELS
@@ -38,7 +39,7 @@ class Framework:
     version: object
     run: object
     what: str
-    ops: tuple = ("max_pool", "avg_pool", "global_max_pool", "global_avg_pool", "max_unpool")
+    ops: tuple = tuple(OPERATORS)
 
     def applies(self, case):
         return not case.is_error and case.op in self.ops
@@ -120,7 +121,7 @@ def differing_outputs(case, result):
     if isinstance(result, Failed):
         return {"raises": result.message}
     diffs = {}
-    for name in fields(case.op, case.dtype)[1]:
+    for name in OPERATORS[case.op].fields(case.dtype)[1]:
         if name in result:
             text = first_difference(case.arrays[name], result[name])
             if text:

@@ -10,7 +10,7 @@ A model ``onnx.checker`` refuses (a dtype the operator does not take) is
 
 import numpy as np
 
-from .. import oracle
+from ..golden import oracle
 from .common import Failed, NotSupported, per_axis
 
 FRAMEWORK = "onnx"

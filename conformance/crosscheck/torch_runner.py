@@ -10,7 +10,7 @@ or adaptive pooling to size 1 (``run_adaptive``), PyTorch's two spellings.
 
 import numpy as np
 
-from .. import oracle
+from ..golden import oracle
 from .common import NotSupported, per_axis, refusal
 
 

@@ -1,17 +1,13 @@
-"""Shared pytest fixtures of the conformance harness: the Octave session, the table, the report."""
+"""pytest glue of the harness: the Octave session, and the hooks that feed the report."""
 
-import collections
-import html
 import os
-import pathlib
-import platform
-import subprocess
-import sys
 
 import pytest
 
-from conformance.octave_session import BatchFailed, OctaveSession, OctaveUnavailable
-from conformance.runners import METHODS, octave_calls
+from conformance.harness import report as reporting
+from conformance.harness.octave_runner import octave_calls
+from conformance.harness.octave_session import BatchFailed, OctaveSession, OctaveUnavailable
+from conformance.harness.python_runner import METHODS
 
 
 @pytest.fixture(scope="session")
@@ -62,11 +58,10 @@ def octave_replies(octave):
     return replies
 
 
-# ---------------------------------------------------------- the summary table
+# ---------------------------------------------------------- the report
 
 _WHERE = {}
-_OUTCOMES = collections.defaultdict(collections.Counter)
-_FAILURES = []
+OUTCOMES = reporting.Outcomes()
 
 
 def pytest_addoption(parser):
@@ -77,37 +72,16 @@ def pytest_addoption(parser):
                     help="also write it as HTML to PATH")
 
 
-def environment():
-    """What the run ran on: the versions that decide exactness, and the platform."""
-    import numpy
-
-    info = {"Python": sys.version.split()[0], "numpy": numpy.__version__,
-            "platform": platform.platform(), "machine": platform.machine()}
-    try:
-        import oct2py
-
-        info["oct2py"] = oct2py.__version__
-    except ImportError:
-        info["oct2py"] = "not installed"
-    exe = os.environ.get("OCTAVE_EXECUTABLE") or "octave-cli"
-    try:
-        first = subprocess.run([exe, "--version"], capture_output=True, text=True,
-                               timeout=30).stdout.splitlines()
-        info["Octave"] = first[0] if first else "unknown"
-    except (OSError, subprocess.TimeoutExpired):
-        info["Octave"] = "not found"
-    return info
-
-
 def pytest_report_header(config):
-    return "conformance environment: " + ", ".join(f"{k} {v}" for k, v in environment().items())
+    return "conformance environment: " + ", ".join(
+        f"{k} {v}" for k, v in reporting.environment().items())
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         spec = getattr(item, "callspec", None)
         case = spec.params.get("case") if spec else None
-        if case is not None and item.originalname in ("python", "octave"):
+        if case is not None and item.originalname in reporting.LANGUAGES:
             _WHERE[item.nodeid] = (case.group, item.originalname)
 
 
@@ -116,80 +90,21 @@ def pytest_runtest_logreport(report):
     if where is None:
         return
     if report.when == "call" or (report.when == "setup" and not report.passed):
-        _OUTCOMES[where][report.outcome] += 1
+        message = None
         if report.failed:
             text = getattr(report.longrepr, "reprcrash", None)
             message = text.message if text is not None else str(report.longrepr)
-            _FAILURES.append((where[0], where[1], report.nodeid.split("::")[-1], message))
-
-
-def _table():
-    """Rows of (group, {language: "n passed, m FAILED"})."""
-    groups = sorted({g for g, _ in _OUTCOMES})
-    languages = [lang for lang in ("python", "octave") if any(w == lang for _, w in _OUTCOMES)]
-    rows = []
-    for group in groups:
-        cells = {}
-        for lang in languages:
-            counts = _OUTCOMES.get((group, lang), collections.Counter())
-            text = f"{counts['passed']} passed"
-            if counts["failed"]:
-                text += f", {counts['failed']} FAILED"
-            if counts["skipped"]:
-                text += f", {counts['skipped']} skipped"
-            cells[lang] = text
-        rows.append((group, cells))
-    return languages, rows
-
-
-def _write_reports(config):
-    md_path, html_path = config.getoption("--report-md"), config.getoption("--report-html")
-    if not (md_path or html_path) or not _OUTCOMES:
-        return
-    languages, rows = _table()
-    env = environment()
-    total_failed = sum(c["failed"] for c in _OUTCOMES.values())
-    verdict = "all fixtures agree" if not total_failed else f"{total_failed} FAILED"
-    lines = ["# Conformance report", "", f"Result: **{verdict}**.", "",
-             "| group | " + " | ".join(languages) + " |",
-             "|---|" + "---|" * len(languages)]
-    lines += [f"| {g} | " + " | ".join(c[lang] for lang in languages) + " |" for g, c in rows]
-    lines += ["", "## Failures", ""]
-    lines += [f"- `{node}` ({group}, {lang}): {msg.splitlines()[0] if msg else ''}"
-              for group, lang, node, msg in _FAILURES] or ["None."]
-    lines += ["", "## Environment", ""] + [f"- {k}: {v}" for k, v in env.items()]
-    if md_path:
-        pathlib.Path(md_path).parent.mkdir(parents=True, exist_ok=True)
-        pathlib.Path(md_path).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    if html_path:
-        head = "".join(f"<th>{html.escape(x)}</th>" for x in ["group", *languages])
-        body = "".join(
-            "<tr><td>" + html.escape(g) + "</td>"
-            + "".join(f"<td>{html.escape(c[lang])}</td>" for lang in languages) + "</tr>"
-            for g, c in rows)
-        fails = "".join(f"<li><code>{html.escape(n)}</code> ({html.escape(g)}, {html.escape(la)})"
-                        f"<pre>{html.escape(m)}</pre></li>" for g, la, n, m in _FAILURES)
-        envs = "".join(f"<li>{html.escape(k)}: {html.escape(v)}</li>" for k, v in env.items())
-        page = (f"<!doctype html><meta charset=utf-8><title>Conformance report</title>"
-                f"<h1>Conformance report</h1><p>Result: <b>{html.escape(verdict)}</b></p>"
-                f"<table border=1><tr>{head}</tr>{body}</table>"
-                f"<h2>Failures</h2><ul>{fails or '<li>None.</li>'}</ul>"
-                f"<h2>Environment</h2><ul>{envs}</ul>")
-        pathlib.Path(html_path).parent.mkdir(parents=True, exist_ok=True)
-        pathlib.Path(html_path).write_text(page, encoding="utf-8")
+        OUTCOMES.add(*where, report.outcome, report.nodeid.split("::")[-1], message)
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    _write_reports(config)
-    for path in (config.getoption("--report-md"), config.getoption("--report-html")):
-        if path and _OUTCOMES:
-            terminalreporter.write_line(f"conformance report written to {path}")
-    if not _OUTCOMES:
+    paths = (config.getoption("--report-md"), config.getoption("--report-html"))
+    reporting.write_reports(OUTCOMES, *paths)
+    if not OUTCOMES:
         return
-    languages, rows = _table()
-    write = terminalreporter.write_line
+    for path in paths:
+        if path:
+            terminalreporter.write_line(f"conformance report written to {path}")
     terminalreporter.section("conformance: fixture group x language")
-    width = max(len(g) for g, _ in rows) + 2
-    write("group".ljust(width) + "".join(lang.ljust(22) for lang in languages))
-    for group, cells in rows:
-        write(group.ljust(width) + "".join(cells[lang].ljust(22) for lang in languages))
+    for line in reporting.terminal_lines(OUTCOMES):
+        terminalreporter.write_line(line)

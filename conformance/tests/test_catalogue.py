@@ -1,4 +1,4 @@
-"""The bad-call catalogue (conformance/catalogue.py) in both languages.
+"""The bad-call catalogue (conformance/harness/catalogue.py) in both languages.
 
 Every entry must raise its identifier: in Python a ``PoolingError`` whose
 message names the argument; in Octave an error with that identifier and a
@@ -8,8 +8,8 @@ message naming the function.  Returning a value, or any other exception, fails.
 import numpy as np
 import pytest
 
-from conformance.catalogue import CATALOGUE
-from conformance.octave_session import BatchFailed
+from conformance.harness.catalogue import CATALOGUE
+from conformance.harness.octave_session import BatchFailed
 
 IDS = [entry.id for entry in CATALOGUE]
 

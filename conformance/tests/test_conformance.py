@@ -10,10 +10,12 @@ import collections
 
 import pytest
 
-from conformance import runners
-from conformance.compare import first_difference
-from conformance.fixture_format import fields, load_all
-from conformance.octave_session import BatchFailed
+from conformance.fixtureio.matlab_call import matlab_expected
+from conformance.fixtureio.reader import load_all
+from conformance.harness import octave_runner, python_runner
+from conformance.harness.compare import first_difference
+from conformance.harness.octave_session import BatchFailed
+from conformance.operators import OPERATORS
 
 CASES = load_all()
 BY_FILE = collections.defaultdict(list)
@@ -38,7 +40,7 @@ def check(case, language, result, expected):
     if "error" in result:
         pytest.fail(f"{where}: raised {result['error']}: {result['message']}", pytrace=False)
     problems = []
-    for name in fields(case.op, case.dtype)[1]:
+    for name in OPERATORS[case.op].fields(case.dtype)[1]:
         diff = first_difference(expected[name], result[name])
         if diff:
             problems.append(f"{name}: {diff}")
@@ -48,8 +50,8 @@ def check(case, language, result, expected):
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def python(case):
-    for method in runners.METHODS:
-        check(case, f"python, method={method}", runners.run_python(case, method), case.arrays)
+    for method in python_runner.METHODS:
+        check(case, f"python, method={method}", python_runner.run_python(case, method), case.arrays)
 
 
 @pytest.mark.octave
@@ -59,7 +61,7 @@ def octave(case, octave_replies):
         replies = octave_replies(case, BY_FILE[case.file])
     except BatchFailed as exc:
         pytest.fail(f"{case.id} [octave] ({case.group}): {exc}", pytrace=False)
-    expected = None if case.is_error else runners.octave_expected(case)
-    for method in runners.METHODS:
-        check(case, f"octave, method={method}", runners.octave_result(case, replies[method]),
+    expected = None if case.is_error else matlab_expected(case)
+    for method in python_runner.METHODS:
+        check(case, f"octave, method={method}", octave_runner.octave_result(case, replies[method]),
               expected)

@@ -14,11 +14,11 @@ import re
 import numpy as np
 import pytest
 
-from conformance import oracle
 from conformance.crosscheck import check, onnx_runner, torch_runner
 from conformance.crosscheck.common import Failed
 from conformance.crosscheck.models import MODELS
-from conformance.fixture_format import Case, load_all
+from conformance.fixtureio.reader import Case, load_all
+from conformance.golden import oracle
 
 SPEC = pathlib.Path(__file__).resolve().parents[2] / "SPEC.md"
 CASES = [c for c in load_all() if not c.is_error]

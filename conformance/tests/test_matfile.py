@@ -1,22 +1,23 @@
 """fixtures/fixtures.mat, the fixtures for MATLAB and Octave, against the YAML fixtures.
 
-Every case, every field and every array is read back with scipy's ``loadmat``
-and compared with the YAML case it came from: same id, text fields and
-parameters (in MATLAB's form), arrays with the same class, the same shape and
-the same bits (NaN positions, the sign of zero), indices converted back from
-MATLAB's 1-based linear form.  The conversion is undone here independently of
-``conformance/matfile.py``, so a mistake there cannot hide itself.
+Every case is read back with scipy's ``loadmat`` and compared with the YAML
+case it came from: the same id and text fields; the calls the registry says
+the case makes, each argument decoded back (arrays with the same class, shape
+and bits, indices from MATLAB's 1-based linear form, parameters in MATLAB's
+form, 'SpatialDims' and the options in the YAML's order); the expected
+outputs likewise.  The conversion is undone here independently of
+``conformance/fixtureio/matlab_call.py``, so a mistake there cannot hide itself.
 """
 
 import numpy as np
 import pytest
 
-from conformance import fixture_format as ff
-from conformance import layout, matfile
-from conformance.compare import first_difference
+from conformance.fixtureio import layout, matfile, reader
+from conformance.harness.compare import first_difference
+from conformance.operators import OPERATORS
 
 pytestmark = pytest.mark.fixtures
-CASES = ff.load_all()
+CASES = reader.load_all()
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +44,6 @@ def test_the_content_is_what_regeneration_writes():
     assert matfile.differences(CASES) == [], "fixtures/fixtures.mat is stale; run `tox -e regen`"
 
 
-def test_flags_are_logical():
-    # loadmat reads logical as uint8, so count the logical arrays in the file itself.
-    elements = matfile._elements(matfile.MATFILE.read_bytes())
-    logical = sum(flag for e in elements for _, flag, _ in matfile._classes(e))
-    flags = sum(isinstance(v, bool) for c in CASES for v in c.params.values())
-    assert logical == flags > 0
-
-
 def _param(value):
     """A fixture parameter as MATLAB takes it, read back through loadmat."""
     if isinstance(value, str):
@@ -64,21 +57,12 @@ def _param(value):
     return np.array([[value]], dtype=np.float64)
 
 
-def _spatial_dims(case):
-    a = case.arrays
-    r = (a["dy"] if case.op == "max_unpool" and "dy" in a else a["x"]).ndim - 2
-    return r if 1 <= r <= 3 else 3
-
-
-def _indices_target(case):
-    """The fixture shape of the array the case's MATLAB indices point into."""
-    a = case.arrays
-    if case.op != "max_unpool":
-        return a["x"].shape
-    if case.call == "max_unpool_backward":
-        return a["dy"].shape
-    size = case.params["output_size"]
-    return a["x"].shape[:2] + tuple(size if isinstance(size, list) else [size] * (a["x"].ndim - 2))
+def _same_param(got, want, where):
+    if isinstance(want, str):
+        assert got == want, where
+    else:
+        assert (got.dtype, got.shape) == (want.dtype, want.shape), where
+        assert np.array_equal(got, want), where
 
 
 def _python_indices(m_indices, shape, target):
@@ -98,45 +82,101 @@ def _python_indices(m_indices, shape, target):
     return np.where(inside, np.ravel_multi_index(subs, spatial), offset)
 
 
+def _target(case, into):
+    """The fixture shape of the array MATLAB indices count into (``Call.indices_into``)."""
+    a = case.arrays
+    if into != "output_size":
+        return a[into].shape
+    size = case.params["output_size"]
+    return a["x"].shape[:2] + tuple(size if isinstance(size, list) else [size] * (a["x"].ndim - 2))
+
+
+def _same_array(case, name, got, into):
+    want = case.arrays[name]
+    # scipy keeps the trailing singletons it wrote; MATLAB drops them on load.
+    assert got.shape == layout.matlab_shape(want.shape), name
+    if name == "indices":
+        assert got.dtype == np.float64
+        back = _python_indices(got, want.shape, _target(case, into))
+        assert np.array_equal(back, want), f"indices: {back.tolist()} != {want.tolist()}"
+    else:
+        assert got.dtype == want.dtype, name
+        difference = first_difference(want, layout.from_matlab(got, want.shape))
+        assert difference is None, f"{name}: {difference}"
+
+
+def _expected_args(case, call):
+    """The arguments after the positional ones: 'SpatialDims', then the options."""
+    op = OPERATORS[case.op]
+    tail = []
+    if call.spatial_dims:
+        r = case.arrays[call.spatial_dims].ndim - 2
+        tail += ["SpatialDims", np.array([[r if 1 <= r <= 3 else 3]], dtype=np.float64)]
+    if call.options:
+        names = {p.name: p.matlab for p in op.params if p.matlab}
+        for name, value in case.params.items():
+            if name in names:
+                tail += [names[name], _param(value)]
+    return tail
+
+
+def _check_call(case, call, m_call):
+    assert m_call["function"] == "pooling." + call.name
+    assert m_call["outputs"] == list(call.outputs)
+    args = m_call["args"]
+    for name, got in zip(call.args, args, strict=False):
+        if name in case.arrays:
+            _same_array(case, name, got, call.indices_into)
+        else:
+            value = case.params[name]
+            if name == "output_size" and not isinstance(value, list):
+                value = [value] * (case.arrays["x"].ndim - 2)  # MATLAB counts axes from it
+            _same_param(got, _param(value), name)
+    tail = args[len(call.args):]
+    want = _expected_args(case, call)
+    assert len(tail) == len(want), (tail, want)
+    for got, expected in zip(tail, want, strict=True):
+        _same_param(got, expected, f"{call.name} option")
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case_matches_its_yaml(case, mat_cases):
     m = mat_cases[case.id]
-    names = [n for n in ("x", "dy", "y", "indices", "dx") if n in case.arrays]
-    expected_fields = ["id", "group", "op", "dtype", "description", "params", "spatial_dims",
-                       *names, *(["call", "error"] if case.is_error else []), "shapes"]
-    assert list(m) == expected_fields
-    for name in ("id", "group", "op", "dtype", "description", "call", "error"):
+    op = OPERATORS[case.op]
+    tail = ["error"] if case.is_error else ["expected", "shapes"]
+    assert list(m) == ["id", "group", "op", "dtype", "description", "calls", *tail]
+    for name in ("id", "group", "op", "dtype", "description", "error"):
         assert m.get(name) == getattr(case, name)
-    assert list(m["params"]) == list(case.params)
-    for name, value in case.params.items():
-        want, got = _param(value), m["params"][name]
-        if isinstance(want, str):
-            assert got == want, name
-        else:
-            assert (got.dtype, got.shape) == (want.dtype, want.shape), name
-            assert np.array_equal(got, want), name
-    assert m["spatial_dims"].dtype == np.float64
-    assert m["spatial_dims"].tolist() == [[_spatial_dims(case)]]
-    assert list(m["shapes"]) == names
-    for name in names:
-        want = case.arrays[name]
-        got = m[name]
+    _, outputs = op.fields(case.dtype)
+    calls = [op.calls[case.call]] if case.is_error else [
+        c for c in (op.forward, op.backward) if set(c.outputs) <= set(outputs)]
+    assert len(m["calls"]) == len(calls)
+    for call, m_call in zip(calls, m["calls"], strict=True):
+        _check_call(case, call, m_call)
+    if case.is_error:
+        return
+    assert list(m["expected"]) == list(m["shapes"]) == [n for n in op.outputs if n in outputs]
+    for name, got in m["expected"].items():
         assert m["shapes"][name].dtype == np.float64
-        assert m["shapes"][name].tolist() == [list(want.shape)], name
-        # scipy keeps the trailing singletons it wrote; MATLAB drops them on load.
-        assert got.shape == layout.matlab_shape(want.shape), name
-        if name == "indices":
-            assert got.dtype == np.float64
-            back = _python_indices(got, want.shape, _indices_target(case))
-            assert np.array_equal(back, want), f"indices: {back.tolist()} != {want.tolist()}"
-        else:
-            assert got.dtype == want.dtype, name
-            difference = first_difference(want, layout.from_matlab(got, want.shape))
-            assert difference is None, f"{name}: {difference}"
+        assert m["shapes"][name].tolist() == [list(case.arrays[name].shape)], name
+        _same_array(case, name, got, op.forward.indices_into)
 
 
-def _special_case():
-    """A case with what the YAML cannot show by accident: specials, extremes, empties."""
+def test_flags_are_logical(mat_cases):
+    # loadmat reads logical as uint8, so count the logical arrays in the file itself.
+    elements = matfile._elements(matfile.MATFILE.read_bytes())
+    logical = sum(flag for e in elements for _, flag, _ in matfile._classes(e))
+    flags = 0
+    for case in CASES:
+        per_call = sum(isinstance(v, bool) for v in case.params.values())
+        op = OPERATORS[case.op]
+        flags += per_call * sum(op.calls[c["function"][len("pooling."):]].options
+                                for c in mat_cases[case.id]["calls"])
+    assert logical == flags > 0
+
+
+def _special_cases():
+    """Error cases with what the YAML cannot show by accident: specials, extremes, empties."""
     f32 = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0, 1e-45, 3.4028235e38, -1.5],
                    dtype=np.float32).reshape(1, 2, 4)
     u64 = np.array([0, 1, 2**63, 2**64 - 1], dtype=np.uint64).reshape(1, 1, 4)
@@ -145,32 +185,38 @@ def _special_case():
     cases = []
     for i, (dtype, x) in enumerate((("float32", f32), ("uint64", u64), ("int64", i64),
                                     ("float64", empty))):
-        case = ff.Case(file="x.yaml", group="special/cases", id=f"special-{i}",
-                       description="specials", op="global_max_pool", dtype=dtype,
-                       params={} if i else {"padding": [[1, 0], [2, 1]], "ceil_mode": True})
-        case.arrays = {"x": x, "y": x.copy()}
+        params = {"kernel_size": 1}
+        if not i:
+            params.update(padding=[[1, 0], [2, 1]], ceil_mode=True)
+        case = reader.Case(file="x.yaml", group="special/cases", id=f"special-{i}",
+                           description="specials", op="max_pool", dtype=dtype, params=params,
+                           call="max_pool", error="pooling:badPadding")
+        case.arrays = {"x": x}
         cases.append(case)
     return cases
 
 
 def test_specials_extremes_and_empty_arrays_survive_the_file():
-    cases = _special_case()
+    cases = _special_cases()
     back = matfile.read(matfile.encode(cases))["cases"]
     for case, m in zip(cases, back, strict=True):
-        for name in ("x", "y"):
-            want, got = case.arrays[name], m[name]
-            assert got.dtype == want.dtype and got.shape == layout.matlab_shape(want.shape)
-            restored = layout.from_matlab(got, want.shape)
-            assert restored.shape == want.shape
-            assert first_difference(want, restored) is None
-            if want.dtype.kind == "f":  # and the bits themselves, NaN included
-                assert want.tobytes() == np.ascontiguousarray(restored).tobytes()
-    assert back[0]["params"]["padding"].tolist() == [[1.0, 2.0], [0.0, 1.0]]
-    assert back[1]["params"] == {}
+        (call,) = m["calls"]
+        want, got = case.arrays["x"], call["args"][0]
+        assert got.dtype == want.dtype and got.shape == layout.matlab_shape(want.shape)
+        restored = layout.from_matlab(got, want.shape)
+        assert restored.shape == want.shape
+        assert first_difference(want, restored) is None
+        if want.dtype.kind == "f":  # and the bits themselves, NaN included
+            assert want.tobytes() == np.ascontiguousarray(restored).tobytes()
+    # x, POOL_SIZE, 'SpatialDims', r, then the options in the case's order.
+    args = back[0]["calls"][0]["args"]
+    assert (args[2], args[4], args[6]) == ("SpatialDims", "Padding", "CeilMode")
+    assert args[5].tolist() == [[1.0, 2.0], [0.0, 1.0]]
+    assert len(back[1]["calls"][0]["args"]) == 4
 
 
 def test_the_check_sees_a_changed_value_and_a_changed_flag(tmp_path, monkeypatch):
-    cases = _special_case()
+    cases = _special_cases()
     path = tmp_path / "f.mat"
     path.write_bytes(matfile.encode(cases))
     assert matfile.differences(cases, path) == []
@@ -180,12 +226,11 @@ def test_the_check_sees_a_changed_value_and_a_changed_flag(tmp_path, monkeypatch
     path.write_bytes(bytes(data))
     assert matfile.differences(cases, path) == []
     # The sign of one zero.
-    cases[0].arrays["y"].reshape(-1)[3] = 0.0
+    cases[0].arrays["x"].reshape(-1)[3] = 0.0
     assert "special-0" in " ".join(matfile.differences(cases, path))
-    cases[0].arrays["y"].reshape(-1)[3] = -0.0
+    cases[0].arrays["x"].reshape(-1)[3] = -0.0
     # A flag written as a number instead of logical: loadmat cannot see it, the check does.
-    real = matfile._params
-    monkeypatch.setattr(matfile, "_params", lambda p: {
-        k: (v.astype(np.uint8) if v.dtype == bool else v) if isinstance(v, np.ndarray) else v
-        for k, v in real(p).items()})
+    real = matfile._mat_value
+    monkeypatch.setattr(matfile, "_mat_value", lambda v: (
+        real(v).astype(np.uint8) if isinstance(v, bool) else real(v)))
     assert matfile.differences(cases, path) != []

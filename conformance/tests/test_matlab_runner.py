@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conformance.octave_session import ROOT
+from conformance.harness.octave_session import ROOT
 
 
 @pytest.mark.octave

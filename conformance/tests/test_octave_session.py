@@ -6,7 +6,7 @@ import signal
 import numpy as np
 import pytest
 
-from conformance.octave_session import BatchFailed
+from conformance.harness.octave_session import BatchFailed
 
 pytestmark = pytest.mark.octave
 PROBE = [("pooling.max_pool", (np.array([[1.0, 3.0], [2.0, 0.0]]), 2.0), 1)]
@@ -46,7 +46,7 @@ def test_a_run_in_which_octave_dies_still_reports_every_group(tmp_path):
     import subprocess
     import sys
 
-    from conformance.octave_session import ROOT
+    from conformance.harness.octave_session import ROOT
 
     env = dict(os.environ, POOLING_TEST_CRASH_GROUPS="max_pool/nan")
     run = subprocess.run(

@@ -673,7 +673,7 @@ PICTURES = [
 
 
 def load_cases(ids):
-    from conformance.fixture_format import load_all  # the fixtures' own strict loader
+    from conformance.fixtureio.reader import load_all  # the fixtures' own strict loader
 
     cases = {c.id: c for c in load_all()}
     missing = [i for i in ids if i not in cases]

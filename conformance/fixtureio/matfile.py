@@ -2,8 +2,10 @@
 
 MATLAB and Octave read no YAML, so ``python -m conformance.generate`` (``tox
 -e regen``) also writes ``fixtures/fixtures.mat``: every case of every
-``fixtures/*/*.yaml`` file, already in MATLAB's layout and index convention,
-which ``matlab/run_conformance.m`` runs.  The layout is specified in
+``fixtures/*/*.yaml`` file as the MATLAB calls it makes (``matlab_call.py``,
+the calls the harness sends to Octave) and the outputs they must return, in
+MATLAB's layout and index convention; ``matlab/run_conformance.m`` makes
+exactly those calls.  The layout is specified in
 ``fixtures/README.md`` ("The MAT file").  It is a MAT v5 file (what MATLAB's
 ``save -v7`` writes, compressed), which both ``load`` exactly: doubles, singles
 and the eight integer classes keep their bits (NaN, +-Inf, -0.0, int64 and
@@ -22,13 +24,13 @@ import zlib
 import numpy as np
 
 from . import layout
-from .fixture_format import FIXTURES, load_all
-from .runners import _matlab_value, spatial_dims
+from .matlab_call import matlab_calls, matlab_expected
+from .reader import FIXTURES, load_all
 
 MATFILE = FIXTURES / "fixtures.mat"
-ARRAYS = ("x", "dy", "y", "indices", "dx")
 # The 116 bytes of text that open a MAT v5 file; scipy writes a timestamp there.
-HEADER_TEXT = b"MATLAB 5.0 MAT-file, written by conformance/matfile.py from fixtures/*/*.yaml"
+HEADER_TEXT = (b"MATLAB 5.0 MAT-file, written by conformance/fixtureio/matfile.py "
+               b"from fixtures/*/*.yaml")
 ABOUT = (
     "The golden pooling fixtures (fixtures/*/*.yaml) in MATLAB layout, for "
     "matlab/run_conformance.m. Written by python -m conformance.generate; do not edit. "
@@ -44,78 +46,48 @@ def _row(values):
     return np.array([list(values)], dtype=np.float64).reshape(1, -1)
 
 
-def _params(params):
-    """Parameters as MATLAB takes them: doubles, 1-by-r rows, a 2-by-r [before; after]
-    padding matrix, char for 'same'/'valid', logical flags (the harness's conversion)."""
-    out = {}
-    for name, value in params.items():
-        value = _matlab_value(name, value)
-        if isinstance(value, bool):
-            value = np.array([[value]], dtype=bool)
-        elif isinstance(value, float):
-            value = np.array([[value]], dtype=np.float64)
-        out[name] = value
-    return out
+def _cell(items):
+    """A 1-by-n cell array."""
+    cell = np.empty((1, len(items)), dtype=object)
+    for i, item in enumerate(items):
+        cell[0, i] = item
+    return cell
 
 
-def _unpool_indices(case):
-    """max_unpool's input indices, 1-based linear into the array they index, as doubles.
-
-    max_unpool indexes its output z (``[output_size, C, N]``), max_unpool_backward
-    indexes dz; in an ordinary case the two are the same array.  An error case
-    holds the form its ``call`` takes.  Out-of-plane indices keep their offset
-    from their plane's start (``layout.matlab_indices``, ``strict=False``).
-    """
-    a = case.arrays
-    if case.call == "max_unpool_backward":
-        target = a["dy"].shape
-    else:
-        size = case.params["output_size"]
-        r = a["x"].ndim - 2
-        target = a["x"].shape[:2] + tuple(size if isinstance(size, list) else [size] * r)
-    return layout.matlab_indices(a["indices"], target, strict=False)
+def _mat_value(value):
+    """An argument as the MAT file stores it: scalars as 1-by-1 double or logical."""
+    if isinstance(value, bool):
+        return np.array([[value]], dtype=bool)
+    if isinstance(value, float):
+        return np.array([[value]], dtype=np.float64)
+    return value
 
 
 def matlab_case(case):
-    """One fixture ``Case`` as the struct the MAT file holds (a dict, in field order)."""
-    a = case.arrays
-    out = {
-        "id": case.id,
-        "group": case.group,
-        "op": case.op,
-        "dtype": case.dtype,
-        "description": case.description,
-        "params": _params(case.params),
-        # What the harness passes as 'SpatialDims': from dy for max_unpool (whose
-        # backward pass is the only call taking it), from x for every other op.
-        "spatial_dims": np.array(
-            [[spatial_dims(a["dy"] if case.op == "max_unpool" and "dy" in a else a["x"])]],
-            dtype=np.float64,
-        ),
-    }
-    for name in ARRAYS:
-        if name not in a:
-            continue
-        value = a[name]
-        if name == "indices":
-            if case.op == "max_unpool":
-                value = _unpool_indices(case)
-            else:
-                value = layout.matlab_indices(value, a["x"].shape)
-        out[name] = layout.to_matlab(value)
+    """One fixture ``Case`` as the struct the MAT file holds (a dict, in field order).
+
+    ``calls`` are the case's MATLAB calls (``matlab_call.py``) without
+    'Method'; an ordinary case adds the ``expected`` outputs in MATLAB's
+    layout and their fixture ``shapes``, an error case its ``error``.
+    """
+    calls = [{"function": call.function,
+              "args": _cell([_mat_value(v) for v in call.args]),
+              "outputs": _cell(list(call.outputs))}
+             for call in matlab_calls(case)]
+    out = {"id": case.id, "group": case.group, "op": case.op, "dtype": case.dtype,
+           "description": case.description, "calls": _cell(calls)}
     if case.is_error:
-        out["call"] = case.call
         out["error"] = case.error
-    out["shapes"] = {name: _row(a[name].shape) for name in ARRAYS if name in a}
+        return out
+    expected = matlab_expected(case)
+    out["expected"] = {name: layout.to_matlab(value) for name, value in expected.items()}
+    out["shapes"] = {name: _row(value.shape) for name, value in expected.items()}
     return out
 
 
 def variables(cases):
     """The MAT file's variables: ``cases`` (a 1-by-n cell array of structs) and ``about``."""
-    cell = np.empty((1, len(cases)), dtype=object)
-    for i, case in enumerate(cases):
-        cell[0, i] = matlab_case(case)
-    return {"cases": cell, "about": ABOUT}
+    return {"cases": _cell([matlab_case(case) for case in cases]), "about": ABOUT}
 
 
 def encode(cases):
@@ -153,10 +125,10 @@ def _plain(value):
     if isinstance(value, np.ndarray) and value.dtype.kind == "U":
         return "".join(value.reshape(-1).tolist())
     if isinstance(value, np.ndarray) and value.dtype == object:
-        items = [_plain(v) for v in value.reshape(-1, order="F")]
-        if value.shape == (1, 1) and isinstance(items[0], dict):
-            return items[0]
-        return items
+        # A struct comes as a 1-by-1 array of mat_struct; a cell as an array of anything.
+        if value.shape == (1, 1) and isinstance(value[0, 0], mat_struct):
+            return _plain(value[0, 0])
+        return [_plain(v) for v in value.reshape(-1, order="F")]
     return value
 
 
@@ -292,6 +264,6 @@ def cases_from_texts(files):
     return cases
 
 
-if __name__ == "__main__":  # python -m conformance.matfile: rewrite it from the YAML
+if __name__ == "__main__":  # python -m conformance.fixtureio.matfile: rewrite it from the YAML
     write(load_all())
     print(f"wrote {MATFILE}")

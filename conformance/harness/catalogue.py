@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..operators import OPERATORS
+
 
 @dataclass(frozen=True)
 class BadCall:
@@ -60,9 +62,12 @@ BAD_INTEGERS = [
     ("wrong-count", [2, 2, 2], "[2 2 2]"),
 ]
 
-WINDOW_FUNCTIONS = ("max_pool", "max_pool_backward", "avg_pool", "avg_pool_backward")
-GLOBAL_FUNCTIONS = ("global_max_pool", "global_max_pool_backward", "global_avg_pool",
-                    "global_avg_pool_backward")
+# The windowed and the global pooling functions, as the registry has them.
+WINDOW_FUNCTIONS = tuple(name for op in OPERATORS.values() if "kernel_size" in op.param_names
+                         for name in op.calls)
+GLOBAL_FUNCTIONS = tuple(name for op in OPERATORS.values()
+                         if not op.params and op.forward.args == ("x",) for name in op.calls)
+OPERATOR_OF = {name: op for op in OPERATORS.values() for name in op.calls}
 
 
 def _window_call(function, x=X, x_m=X_M, kernel=2, kernel_m="2", dy=DY, dy_m=DY_M,
@@ -118,7 +123,7 @@ def _entries():
                          dtype=np.int32),
                      dy_m=("int32(ones(2, 2, 2))" if function in WINDOW_FUNCTIONS
                            else "int32(ones(1, 1, 2))")), "x")
-        elif function.startswith("avg") or function.startswith("global_avg"):
+        elif "int16" not in OPERATOR_OF[function].dtypes:
             add(f"{function}-x-integer", function, "pooling:badInput",
                 make(function, x=X.astype(np.int16), x_m=f"int16({X_M})"), "x")
         if function not in WINDOW_FUNCTIONS:
@@ -149,7 +154,7 @@ def _entries():
                 "ceil_mode")
         add(f"{function}-output-too-small", function, "pooling:outputTooSmall",
             make(function, kernel=5, kernel_m="5"), "kernel_size")
-        if function.startswith("avg"):
+        if "divisor_override" in OPERATOR_OF[function].param_names:
             for name, value, text in (("zero", 0, "0"), ("fraction", 2.5, "2.5"),
                                       ("bool", True, "true"), ("nan", float("nan"), "NaN")):
                 add(f"{function}-divisor-override-{name}", function, "pooling:badOption",

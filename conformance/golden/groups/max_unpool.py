@@ -9,7 +9,7 @@ respect to ``x``.
 import numpy as np
 
 from .. import oracle
-from .common import NAN, case, distinct, error, few_values, int_extremes, line, plane
+from .common import CHAPTER, NAN, case, distinct, error, few_values, int_extremes, line, plane
 
 
 def pooled(id, description, source, dtype="float64", expect=None, **pool_params):
@@ -22,8 +22,7 @@ def pooled(id, description, source, dtype="float64", expect=None, **pool_params)
 
 BASIC = [
     pooled("unpool-2d-chapter-4x4", "max_pool of the chapter's 4x4, unpooled",
-           [[[[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0],
-              [1.0, 2.0, 3.0, 4.0]]]], kernel_size=2,
+           plane(CHAPTER), kernel_size=2,
            expect={"y": [[0, 0, 0, 0], [0, 6, 0, 8], [3, 0, 0, 0], [0, 0, 0, 4]]}),
     pooled("unpool-1d-n2-c3", "1-D, N=2, C=3, k=2", distinct((2, 3, 8), 500), kernel_size=2),
     pooled("unpool-2d-n2-c2-padding", "2-D, k=3, s=2, padding 1 on 5x6",
@@ -93,3 +92,20 @@ GROUPS = {
     "values": ("NaN, signed zero and integer extremes unchanged", VALUES),
     "errors": ("errors of max unpooling", ERRORS),
 }
+
+
+# ------------------------------------------------ golden values (the oracle)
+
+
+def forward(x, params, indices=None):
+    size = params["output_size"]
+    size = size if isinstance(size, list) else [size] * (x.ndim - 2)
+    return {"y": oracle.max_unpool(x, indices, size)}
+
+
+def backward(dy, x, params, indices=None):
+    return oracle.max_unpool_backward(dy, indices)
+
+
+def expected_error(call, x, params, dy=None, indices=None):
+    return oracle.unpool_error(call, x, params, dy, indices)

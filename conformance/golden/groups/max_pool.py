@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import oracle
 from .common import (
+    CHAPTER,
     INF,
     NAN,
     case,
@@ -19,9 +20,8 @@ from .common import (
     mixed_specials,
     order_sensitive,
     plane,
+    pool_golden,
 )
-
-CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 
 BASIC = [
     case("max-2d-chapter-4x4",
@@ -393,3 +393,8 @@ GROUPS = {
     "integers": ("integer dtypes, exact at each type's extremes", INTEGERS),
     "padding-strings": ("padding 'same' and 'valid'", PADDING_STRINGS),
 }
+
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "max_pool", oracle.max_pool, oracle.max_pool_backward)

@@ -1,12 +1,23 @@
 """The global average pooling fixture groups (fixtures/global_avg_pool/*.yaml); see common.py."""
 
-from .common import NAN, case, distinct, error, line, mixed_specials, order_sensitive, plane
+from .. import oracle
+from .common import (
+    CHAPTER,
+    NAN,
+    case,
+    distinct,
+    error,
+    line,
+    mixed_specials,
+    order_sensitive,
+    plane,
+    pool_golden,
+)
 
 BIG = float(2**53)
 BASIC = [
     case("gavg-2d-chapter-4x4", "The chapter's 4x4 input: 50 / 16",
-         plane([[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0],
-                [1.0, 2.0, 3.0, 4.0]]), expect={"y": [[3.125]]}),
+         plane(CHAPTER), expect={"y": [[3.125]]}),
     case("gavg-1d-n2-c3", "1-D, N=2, C=3", distinct((2, 3, 7), 400)),
     case("gavg-2d-n2-c2", "2-D, N=2, C=2", distinct((2, 2, 5, 6), 401)),
     case("gavg-3d-n1-c2", "3-D, N=1, C=2", distinct((1, 2, 3, 4, 5), 402)),
@@ -42,3 +53,8 @@ GROUPS = {
     "sum-order": ("row-major sums over the whole plane, one division", SUM_ORDER),
     "errors": ("errors of global average pooling", ERRORS),
 }
+
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "global_avg_pool", oracle.avg_pool, oracle.avg_pool_backward, whole=True)

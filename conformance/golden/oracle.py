@@ -275,20 +275,21 @@ def _window_error(x, params, dy, backward):
     return None
 
 
-def expected_error(op, call, x, params, dy=None, indices=None):
-    """The identifier SPEC.md's checks raise for this call, in SPEC.md's order (or None)."""
+def pool_error(call, x, params, dy=None, integers=False):
+    """The identifier SPEC.md's checks raise for a pooling call, in SPEC.md's order (or None).
+
+    ``integers``: whether the call takes integer ``x``; ``params`` are the
+    window parameters (``whole(x)`` for the global operators).
+    """
     backward = call.endswith("_backward")
-    if op == "max_unpool":
-        return _unpool_error(call, x, params, dy, indices)
-    problem = _array_error(x, integers=op in ("max_pool", "global_max_pool") and not backward)
+    problem = _array_error(x, integers=integers and not backward)
     if problem:
         return problem
-    if op.startswith("global_"):
-        return _window_error(x, whole(x), dy, backward)
     return _window_error(x, params, dy, backward)
 
 
-def _unpool_error(call, y, params, dz, indices):
+def unpool_error(call, y, params, dz=None, indices=None):
+    """The identifier SPEC.md's checks raise for an unpooling call (or None)."""
     def bad_indices(a, ndim):
         return a is None or a.dtype.kind not in "iu" or a.ndim != ndim
 

@@ -9,8 +9,13 @@ summed gradient decodes to the windows that fed it.
 
 import numpy as np
 
+from ...operators import INT_DTYPES, OPERATORS
+from .. import oracle
+
 NAN = float("nan")
 INF = float("inf")
+# The chapter's 4x4 example (docs/pooling.md, SPEC.md section 5), one (H, W) plane.
+CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 
 
 def plane(rows):
@@ -76,3 +81,30 @@ def int_extremes(dtype, shape, seed):
     return rng.choice(pool, size=shape)
 
 
+
+
+def pool_golden(op, forward, backward, whole=False):
+    """``forward``, ``backward`` and ``expected_error`` of a pooling operator (see __init__.py).
+
+    ``forward(x, window)`` and ``backward(dy, x, window)`` are its oracle
+    functions; ``whole``: the window is the whole plane (global pooling).
+    Outputs and whether integer ``x`` is allowed come from the registry.
+    """
+    spec = OPERATORS[op]
+    integers = any(d in INT_DTYPES for d in spec.dtypes)
+
+    def window(x, params):
+        return oracle.whole(x) if whole else params
+
+    def golden_forward(x, params, indices=None):
+        out = forward(x, window(x, params))
+        return dict(zip(spec.forward.outputs, out if isinstance(out, tuple) else (out,),
+                        strict=True))
+
+    def golden_backward(dy, x, params, indices=None):
+        return backward(dy, x, window(x, params))
+
+    def golden_error(call, x, params, dy=None, indices=None):
+        return oracle.pool_error(call, x, window(x, params), dy, integers=integers)
+
+    return golden_forward, golden_backward, golden_error

@@ -1,6 +1,8 @@
 """The global max pooling fixture groups (fixtures/global_max_pool/*.yaml); see common.py."""
 
+from .. import oracle
 from .common import (
+    CHAPTER,
     INF,
     NAN,
     case,
@@ -11,12 +13,12 @@ from .common import (
     line,
     mixed_specials,
     plane,
+    pool_golden,
 )
 
 BASIC = [
     case("gmax-2d-chapter-4x4", "The chapter's 4x4 input: its maximum 8 at flat index 7",
-         plane([[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0],
-                [1.0, 2.0, 3.0, 4.0]]),
+         plane(CHAPTER),
          expect={"y": [[8.0]], "indices": [[7]]}),
     case("gmax-1d-n2-c3", "1-D, N=2, C=3", distinct((2, 3, 7), 300)),
     case("gmax-2d-n2-c2", "2-D, N=2, C=2, 5x6", distinct((2, 2, 5, 6), 301)),
@@ -63,3 +65,8 @@ GROUPS = {
     "integers": ("integer dtypes", INTEGERS),
     "errors": ("errors of global max pooling", ERRORS),
 }
+
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "global_max_pool", oracle.max_pool, oracle.max_pool_backward, whole=True)

@@ -4,6 +4,7 @@ import numpy as np
 
 from .. import oracle
 from .common import (
+    CHAPTER,
     INF,
     NAN,
     case,
@@ -14,9 +15,9 @@ from .common import (
     mixed_specials,
     order_sensitive,
     plane,
+    pool_golden,
 )
 
-CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 FIVE = line([1.0, 2.0, 3.0, 4.0, 5.0])
 BIG = float(2**53)
 
@@ -201,3 +202,8 @@ GROUPS = {
     "random": ("seeded random cases over every parameter", random_cases()),
     "errors": ("every error identifier average pooling raises", ERRORS),
 }
+
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "avg_pool", oracle.avg_pool, oracle.avg_pool_backward)

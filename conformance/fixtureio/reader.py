@@ -1,0 +1,221 @@
+"""The strict fixture reader: golden fixture files in, ``Case`` objects out.
+
+One file per behaviour group, ``fixtures/<operator>/<group>.yaml``, holding a
+list of cases.  The loader uses ``yaml.safe_load`` and then refuses anything
+that is not exactly the data ``fixtures/README.md`` describes (the operators'
+fields from ``conformance/operators.py``), naming the file, the case id and
+the reason.
+"""
+
+import math
+import pathlib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import yaml
+
+from ..operators import ARRAYS, DTYPES, IDENTIFIERS, INT_DTYPES, OPERATORS, ORDER, kind_of
+
+FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
+
+NUMPY = {name: np.dtype(name).type for name in DTYPES}
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class FixtureError(Exception):
+    """A fixture file that is not what the contract says; names file, case and reason."""
+
+
+@dataclass
+class Case:
+    """One golden case, its arrays decoded to numpy with the case's dtype."""
+
+    file: str
+    group: str
+    id: str
+    description: str
+    op: str
+    dtype: str
+    params: dict
+    arrays: dict = field(default_factory=dict)
+    call: str = None
+    error: str = None
+
+    @property
+    def is_error(self):
+        return self.error is not None
+
+
+# ----------------------------------------------------------------- reading
+
+
+def _fail(path, case_id, reason):
+    where = f"{path}" + (f", case {case_id}" if case_id else "")
+    raise FixtureError(f"{where}: {reason}")
+
+
+def _decode(path, case_id, name, node, kind):
+    """Nested lists + shape -> ndarray, refusing anything that is not exactly that."""
+    if not isinstance(node, dict) or set(node) != {"shape", "data"}:
+        _fail(path, case_id, f"{name} must be a mapping with exactly 'shape' and 'data'")
+    shape = node["shape"]
+    if not isinstance(shape, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape
+    ):
+        _fail(path, case_id, f"{name}.shape must be a list of integers >= 0; got {shape!r}")
+    flat = []
+
+    def walk(data, depth, where):
+        if depth == len(shape):
+            if isinstance(data, list):
+                _fail(path, case_id, f"{name}{where} is nested deeper than its shape {shape}")
+            flat.append(_number(path, case_id, f"{name}{where}", data, kind))
+            return
+        if not isinstance(data, list):
+            _fail(path, case_id, f"{name}{where} must be a list (shape {shape}); got {data!r}")
+        if len(data) != shape[depth]:
+            if math.prod(shape) == 0 and data == []:
+                return
+            _fail(
+                path, case_id,
+                f"{name}{where} has {len(data)} entries, but shape {shape} says {shape[depth]}",
+            )
+        for i, item in enumerate(data):
+            walk(item, depth + 1, f"{where}[{i}]")
+
+    walk(node["data"], 0, "")
+    return np.array(flat, dtype=NUMPY[kind]).reshape(shape)
+
+
+def _number(path, case_id, where, value, kind):
+    if kind in INT_DTYPES:
+        if not isinstance(value, int) or isinstance(value, bool):
+            _fail(path, case_id, f"{where} must be an integer; got {value!r}")
+        info = np.iinfo(kind)
+        if not info.min <= value <= info.max:
+            _fail(path, case_id, f"{where} = {value} does not fit in {kind}")
+        return value
+    if not isinstance(value, float):
+        _fail(
+            path, case_id,
+            f"{where} must be a float written with a dot (1.0, 1.0e-05, .nan, .inf); "
+            f"got {value!r} ({type(value).__name__})",
+        )
+    if kind == "float32" and not math.isnan(value):
+        # Past max * (1 + 2^-24) a cast would round to Inf; refuse it before casting.
+        if not math.isinf(value) and abs(value) >= float(np.finfo(np.float32).max) * (1 + 2**-24):
+            _fail(path, case_id, f"{where} = {value!r} overflows float32")
+        as32 = np.float32(value)
+        # numpy prints a float32 as its shortest round-trip decimal.
+        if float(str(as32)) != value:
+            _fail(path, case_id, f"{where} = {value!r} is not a float32 value's shortest decimal")
+    return value
+
+
+def _refuse_tags_and_aliases(path, text):
+    """Plain data only: no tag (not even ``!!float``), no anchor, no alias.
+
+    ``safe_load`` accepts the standard tags and aliases; a fixture needs
+    neither, and either can make the text say something other than what a
+    reader sees.
+    """
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = getattr(event.start_mark, "line", -1) + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            _fail(path, None, f"not plain YAML data: an anchor or alias at line {line}")
+        if getattr(event, "tag", None) is not None:
+            _fail(path, None, f"not plain YAML data: the tag {event.tag} at line {line}")
+
+
+def _check_params(path, case_id, op, params):
+    if not isinstance(params, dict):
+        _fail(path, case_id, "params must be a mapping")
+    unknown = set(params) - set(OPERATORS[op].param_names)
+    if unknown:
+        _fail(path, case_id, f"unknown parameter(s) {sorted(unknown)} for {op}")
+    for param in OPERATORS[op].params:
+        if param.required and param.name not in params:
+            _fail(path, case_id, f"params.{param.name} is required for {op}")
+
+
+def load_file(path, root=FIXTURES):
+    """Load and check one fixture file; return its list of ``Case``."""
+    path = pathlib.Path(path)
+    group = path.relative_to(root).with_suffix("").as_posix()
+    text = path.read_text(encoding="utf-8")
+    try:
+        _refuse_tags_and_aliases(path, text)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        _fail(path, None, f"not plain YAML data: {exc}")
+    if not isinstance(raw, list) or not raw:
+        _fail(path, None, "a fixture file is a non-empty list of cases")
+    cases = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            _fail(path, None, f"each case must be a mapping; got {entry!r}")
+        case_id = entry.get("id")
+        if not isinstance(case_id, str) or not ID_PATTERN.match(case_id):
+            _fail(path, None, f"case id {case_id!r} is not kebab-case")
+        unknown = set(entry) - set(ORDER)
+        if unknown:
+            _fail(path, case_id, f"unknown field(s) {sorted(unknown)}")
+        is_error = "error" in entry
+        for name in ("op", "dtype"):
+            if name not in entry:
+                _fail(path, case_id, f"missing field(s) {[name]}")
+        op, dtype = entry["op"], entry["dtype"]
+        if op not in OPERATORS:
+            _fail(path, case_id, f"unknown op {op!r}")
+        if dtype not in DTYPES or (dtype not in OPERATORS[op].dtypes and not is_error):
+            _fail(path, case_id, f"dtype {dtype!r} is not one {op} takes")
+        inputs, outputs = OPERATORS[op].fields(dtype)
+        required = {"id", "description", "op", "dtype", "params", "x"}
+        required |= {"call", "error"} if is_error else set(inputs) | set(outputs)
+        missing = required - set(entry)
+        if missing:
+            _fail(path, case_id, f"missing field(s) {sorted(missing)}")
+        allowed = required | (set(OPERATORS[op].inputs) if is_error else set())
+        extra = set(entry) - allowed
+        if extra:
+            what = "an error case has no outputs" if is_error else f"{op} has no such field"
+            _fail(path, case_id, f"{what}; found {sorted(extra)}")
+        if not isinstance(entry["description"], str) or not entry["description"].strip():
+            _fail(path, case_id, "description must be a non-empty string")
+        _check_params(path, case_id, op, entry["params"])
+        case = Case(
+            file=str(path), group=group, id=case_id, description=entry["description"],
+            op=entry["op"], dtype=entry["dtype"], params=entry["params"],
+        )
+        for name in ARRAYS:
+            if name in entry:
+                kind = kind_of(name, dtype)
+                case.arrays[name] = _decode(path, case_id, name, entry[name], kind)
+        if is_error:
+            if entry["error"] not in IDENTIFIERS:
+                _fail(path, case_id, f"unknown error identifier {entry['error']!r}")
+            if entry["error"] not in OPERATORS[op].errors:
+                _fail(path, case_id, f"{op} never raises {entry['error']}")
+            if entry["call"] not in OPERATORS[op].calls:
+                _fail(path, case_id, f"call {entry['call']!r} is not a function of {entry['op']}")
+            case.error, case.call = entry["error"], entry["call"]
+        cases.append(case)
+    return cases
+
+
+def fixture_files(root=FIXTURES):
+    return sorted(pathlib.Path(root).glob("*/*.yaml"))
+
+
+def load_all(root=FIXTURES):
+    """Every case of every fixture file; ids must be unique across files."""
+    seen = {}
+    cases = []
+    for path in fixture_files(root):
+        for case in load_file(path, root):
+            if case.id in seen:
+                _fail(path, case.id, f"duplicate id (also in {seen[case.id]})")
+            seen[case.id] = path
+            cases.append(case)
+    return cases

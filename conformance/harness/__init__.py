@@ -1,0 +1,1 @@
+"""The harness: fixtures in, calls out in each language, comparisons reported."""

@@ -1,0 +1,123 @@
+"""The conformance report: the fixture group x language table, as text, Markdown and HTML.
+
+The pytest hooks in ``conformance/tests/conftest.py`` collect one outcome per
+test of a fixture case (``Outcomes.add``); this module turns them into the
+table the terminal shows and the files ``--report-md`` and ``--report-html``
+write, with the failures and the environment the run ran on.
+"""
+
+import collections
+import html
+import os
+import pathlib
+import platform
+import subprocess
+import sys
+
+LANGUAGES = ("python", "octave")
+
+
+class Outcomes:
+    """Outcome counts per (group, language), and the failures with their messages."""
+
+    def __init__(self):
+        self.counts = collections.defaultdict(collections.Counter)
+        self.failures = []
+
+    def __bool__(self):
+        return bool(self.counts)
+
+    def add(self, group, language, outcome, test=None, message=None):
+        self.counts[group, language][outcome] += 1
+        if outcome == "failed":
+            self.failures.append((group, language, test, message))
+
+
+def environment():
+    """What the run ran on: the versions that decide exactness, and the platform."""
+    import numpy
+
+    info = {"Python": sys.version.split()[0], "numpy": numpy.__version__,
+            "platform": platform.platform(), "machine": platform.machine()}
+    try:
+        import oct2py
+
+        info["oct2py"] = oct2py.__version__
+    except ImportError:
+        info["oct2py"] = "not installed"
+    exe = os.environ.get("OCTAVE_EXECUTABLE") or "octave-cli"
+    try:
+        first = subprocess.run([exe, "--version"], capture_output=True, text=True,
+                               timeout=30).stdout.splitlines()
+        info["Octave"] = first[0] if first else "unknown"
+    except (OSError, subprocess.TimeoutExpired):
+        info["Octave"] = "not found"
+    return info
+
+
+def table(outcomes):
+    """(languages, rows of (group, {language: "n passed, m FAILED"}))."""
+    groups = sorted({g for g, _ in outcomes.counts})
+    languages = [lang for lang in LANGUAGES if any(w == lang for _, w in outcomes.counts)]
+    rows = []
+    for group in groups:
+        cells = {}
+        for lang in languages:
+            counts = outcomes.counts.get((group, lang), collections.Counter())
+            text = f"{counts['passed']} passed"
+            if counts["failed"]:
+                text += f", {counts['failed']} FAILED"
+            if counts["skipped"]:
+                text += f", {counts['skipped']} skipped"
+            cells[lang] = text
+        rows.append((group, cells))
+    return languages, rows
+
+
+def write_reports(outcomes, md_path=None, html_path=None):
+    """Write the report as Markdown to ``md_path``, as HTML to ``html_path`` (or neither)."""
+    if not (md_path or html_path) or not outcomes:
+        return
+    languages, rows = table(outcomes)
+    env = environment()
+    total_failed = sum(c["failed"] for c in outcomes.counts.values())
+    verdict = "all fixtures agree" if not total_failed else f"{total_failed} FAILED"
+    lines = ["# Conformance report", "", f"Result: **{verdict}**.", "",
+             "| group | " + " | ".join(languages) + " |",
+             "|---|" + "---|" * len(languages)]
+    lines += [f"| {g} | " + " | ".join(c[lang] for lang in languages) + " |" for g, c in rows]
+    lines += ["", "## Failures", ""]
+    lines += [f"- `{node}` ({group}, {lang}): {msg.splitlines()[0] if msg else ''}"
+              for group, lang, node, msg in outcomes.failures] or ["None."]
+    lines += ["", "## Environment", ""] + [f"- {k}: {v}" for k, v in env.items()]
+    if md_path:
+        pathlib.Path(md_path).parent.mkdir(parents=True, exist_ok=True)
+        pathlib.Path(md_path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if html_path:
+        head = "".join(f"<th>{html.escape(x)}</th>" for x in ["group", *languages])
+        body = "".join(
+            "<tr><td>" + html.escape(g) + "</td>"
+            + "".join(f"<td>{html.escape(c[lang])}</td>" for lang in languages) + "</tr>"
+            for g, c in rows)
+        fails = "".join(f"<li><code>{html.escape(n)}</code> ({html.escape(g)}, {html.escape(la)})"
+                        f"<pre>{html.escape(m)}</pre></li>" for g, la, n, m in outcomes.failures)
+        envs = "".join(f"<li>{html.escape(k)}: {html.escape(v)}</li>" for k, v in env.items())
+        page = (f"<!doctype html><meta charset=utf-8><title>Conformance report</title>"
+                f"<h1>Conformance report</h1><p>Result: <b>{html.escape(verdict)}</b></p>"
+                f"<table border=1><tr>{head}</tr>{body}</table>"
+                f"<h2>Failures</h2><ul>{fails or '<li>None.</li>'}</ul>"
+                f"<h2>Environment</h2><ul>{envs}</ul>")
+        pathlib.Path(html_path).parent.mkdir(parents=True, exist_ok=True)
+        pathlib.Path(html_path).write_text(page, encoding="utf-8")
+
+
+
+
+def terminal_lines(outcomes):
+    """The group x language table as lines of text."""
+    languages, rows = table(outcomes)
+    width = max(len(g) for g, _ in rows) + 2
+    lines = ["group".ljust(width) + "".join(lang.ljust(22) for lang in languages)]
+    lines += [group.ljust(width) + "".join(cells[lang].ljust(22) for lang in languages)
+              for group, cells in rows]
+    return lines

@@ -1,0 +1,196 @@
+"""The operator registry: what the suite knows about each operator, in one place.
+
+Everything that differs between operators is data here: the functions of
+each language, the positional arguments, the parameters with their defaults,
+MATLAB option names and fixture schema, the arrays a fixture case holds, the
+dtypes, the outputs and the error identifiers.  The fixture reader and writer,
+the schema writer, the generator, the MATLAB call form (and through it the
+MAT file and ``matlab/run_conformance.m``), the Python runner, the catalogue
+and the cross-check read it; none of them names an operator.
+
+Adding an operator: an ``Operator`` here, a group module
+``conformance/golden/groups/<op>.py`` and the function in both
+implementations.  This module imports nothing of the suite, so every part
+of it can import this one.
+"""
+
+from dataclasses import dataclass
+
+FLOAT_DTYPES = ("float32", "float64")
+INT_DTYPES = ("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64")
+DTYPES = FLOAT_DTYPES + INT_DTYPES
+
+# Every identifier either language raises, with its fault (SPEC.md, "Errors").
+# pooling.IDENTIFIERS, fixtures/schema.json and the error('pooling:...') calls
+# of matlab/ must name exactly these (conformance/tests/test_operators.py).
+IDENTIFIERS = {
+    "pooling:badInput": "x (y, dy, dz) is not a real array of a supported type and rank, "
+                        "or has C = 0 or a spatial size of 0",
+    "pooling:badKernel": "a kernel size is not a positive integer, or the count is wrong",
+    "pooling:badStride": "a stride is not a positive integer, or the count is wrong",
+    "pooling:badPadding": "a pad is not an integer in [0, e - 1], or the padding's shape is wrong",
+    "pooling:badDilation": "a dilation is not a positive integer, or the count is wrong",
+    "pooling:outputTooSmall": "an output size would be less than 1",
+    "pooling:emptyWindow": "some window holds no input element",
+    "pooling:badGradient": "dy does not have the forward output's shape or x's dtype",
+    "pooling:badOption": "an unknown option, a flag that is not a boolean, a bad "
+                         "SpatialDims or method, a bad divisor_override",
+    "pooling:badIndices": "unpooling indices of the wrong type or shape, or outside their plane",
+    "pooling:badOutputSize": "an unpooling output_size that is not one positive integer per axis",
+}
+
+# JSON Schema fragments of parameter values (fixtures/schema.json's $defs).
+PER_AXIS = {"$ref": "#/$defs/perAxis"}
+FLAG = {"type": ["boolean", "string"]}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of an operator.
+
+    ``matlab`` is its MATLAB option name, or None where MATLAB takes it
+    positionally.  ``per_axis_in_matlab``: MATLAB counts the spatial axes from
+    this argument's length, so a scalar is written out once per axis.
+    ``schema`` is the JSON Schema of its fixture value (error cases may hold
+    illegal values on purpose, so it is loose).
+    """
+
+    name: str
+    default: object
+    matlab: str = None
+    schema: dict = None
+    required: bool = False
+    per_axis_in_matlab: bool = False
+
+
+@dataclass(frozen=True)
+class Call:
+    """One function of an operator, the same name in both languages.
+
+    ``args``: the positional arguments, as fixture array or parameter names.
+    ``outputs``: fixture names of what it returns (``python_options`` makes
+    the Python function return all of them).  ``options``: whether the
+    operator's other parameters are passed to it (as keywords in Python, as
+    MATLAB options).  ``spatial_dims``: the array
+    whose rank gives MATLAB's 'SpatialDims' (None: MATLAB takes it from an
+    argument).  ``indices_into``: the array MATLAB's 1-based indices count
+    into, ``"output_size"`` meaning the unpooled array.
+    """
+
+    name: str
+    args: tuple
+    outputs: tuple
+    spatial_dims: str = "x"
+    python_options: tuple = ()
+    indices_into: str = "x"
+    options: bool = True
+
+    @property
+    def matlab(self):
+        return "pooling." + self.name
+
+
+@dataclass(frozen=True)
+class Operator:
+    """One ``op`` of the fixtures: its two calls, parameters, arrays and errors.
+
+    ``inputs``/``outputs`` name the array fields of an ordinary case;
+    ``float_only`` ones (the backward pass) are left out for integer dtypes.
+    """
+
+    name: str
+    forward: Call
+    backward: Call
+    params: tuple
+    inputs: tuple
+    outputs: tuple
+    dtypes: tuple
+    errors: tuple
+    float_only: tuple = ("dy", "dx")
+
+    @property
+    def calls(self):
+        return {self.forward.name: self.forward, self.backward.name: self.backward}
+
+    @property
+    def param_names(self):
+        return tuple(p.name for p in self.params)
+
+    def fields(self, dtype):
+        """(inputs, outputs) of an ordinary case with ``dtype``."""
+        drop = self.float_only if dtype in INT_DTYPES else ()
+        return (tuple(f for f in self.inputs if f not in drop),
+                tuple(f for f in self.outputs if f not in drop))
+
+
+WINDOW_PARAMS = (
+    Param("kernel_size", None, schema=PER_AXIS, required=True),
+    Param("stride", None, "Stride", PER_AXIS),
+    Param("padding", 0, "Padding", {"anyOf": [
+        PER_AXIS, {"type": "string"},
+        {"type": "array", "items": {"type": "array", "items": {"type": "number"}}}]}),
+    Param("dilation", 1, "Dilation", PER_AXIS),
+    Param("ceil_mode", False, "CeilMode", FLAG),
+)
+AVERAGE_PARAMS = (
+    Param("count_include_pad", True, "CountIncludePad", FLAG),
+    Param("divisor_override", None, "DivisorOverride", {"type": ["number", "null"]}),
+)
+WINDOW_ERRORS = ("pooling:badInput", "pooling:badKernel", "pooling:badStride",
+                 "pooling:badPadding", "pooling:badDilation", "pooling:outputTooSmall",
+                 "pooling:emptyWindow", "pooling:badGradient", "pooling:badOption")
+GLOBAL_ERRORS = ("pooling:badInput", "pooling:badGradient", "pooling:badOption")
+WITH_INDICES = ("y", "indices")
+
+
+def _window(name, params, outputs, dtypes):
+    return Operator(
+        name,
+        forward=Call(name, ("x", "kernel_size"), outputs,
+                     python_options=(("return_indices", True),) if "indices" in outputs else ()),
+        backward=Call(f"{name}_backward", ("dy", "x", "kernel_size"), ("dx",)),
+        params=params, inputs=("x", "dy"), outputs=outputs + ("dx",), dtypes=dtypes,
+        errors=WINDOW_ERRORS)
+
+
+def _global(name, outputs, dtypes):
+    return Operator(
+        name,
+        forward=Call(name, ("x",), outputs,
+                     python_options=(("return_indices", True),) if "indices" in outputs else ()),
+        backward=Call(f"{name}_backward", ("dy", "x"), ("dx",)),
+        params=(), inputs=("x", "dy"), outputs=outputs + ("dx",), dtypes=dtypes,
+        errors=GLOBAL_ERRORS)
+
+
+OPERATORS = {op.name: op for op in (
+    _window("max_pool", WINDOW_PARAMS, WITH_INDICES, DTYPES),
+    _window("avg_pool", WINDOW_PARAMS + AVERAGE_PARAMS, ("y",), FLOAT_DTYPES),
+    _global("global_max_pool", WITH_INDICES, DTYPES),
+    _global("global_avg_pool", ("y",), FLOAT_DTYPES),
+    Operator(
+        "max_unpool",
+        # MATLAB takes the rank from numel(output_size) in the forward call.
+        forward=Call("max_unpool", ("x", "indices", "output_size"), ("y",), spatial_dims=None,
+                     indices_into="output_size"),
+        backward=Call("max_unpool_backward", ("dy", "indices"), ("dx",), spatial_dims="dy",
+                      indices_into="dy", options=False),
+        params=(Param("output_size", None, schema=PER_AXIS, required=True,
+                      per_axis_in_matlab=True),),
+        inputs=("x", "indices", "dy"), outputs=("y", "dx"), dtypes=DTYPES,
+        errors=("pooling:badInput", "pooling:badIndices", "pooling:badOutputSize",
+                "pooling:badGradient", "pooling:badOption")),
+)}
+
+# Fields of a case in the canonical text's order: an error case has ``call``
+# and ``error`` instead of the outputs.  ``indices`` are int64 whatever the dtype.
+ARRAYS = ("x", "dy", "y", "indices", "dx")
+ORDER = ("id", "description", "op", "dtype", "params") + ARRAYS + ("call", "error")
+INT_FIELDS = ("indices",)
+PARAMS = tuple(dict.fromkeys(p for op in OPERATORS.values() for p in op.param_names))
+FUNCTIONS = tuple(name for op in OPERATORS.values() for name in op.calls)
+
+
+def kind_of(field, dtype):
+    """The element type of a field: indices are int64, the rest have the case's dtype."""
+    return "int64" if field in INT_FIELDS else dtype
