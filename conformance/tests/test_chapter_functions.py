@@ -16,7 +16,7 @@ import sys
 import numpy as np
 import pytest
 
-from conformance.fixture_format import load_all
+from conformance.fixtureio.reader import load_all
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 MATLAB_DIR = ROOT / "docs" / "chapter" / "matlab"
