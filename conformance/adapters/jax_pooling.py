@@ -128,11 +128,13 @@ def _gradient(fn, x, dy):
 def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
              return_indices=False):
     """``lax.reduce_window`` with ``lax.max``: y (N, C, *out)."""
-    if return_indices:
-        raise NotSupported("indices (lax.reduce_window returns the maxima only)")
     x = _input(x)
     fn = _max_fn(*_geometry(x.shape, kernel_size, stride, padding, dilation, ceil_mode))
-    return np.asarray(fn(jnp.asarray(x)))
+    y = np.asarray(fn(jnp.asarray(x)))
+    if return_indices:
+        # Only after the call, so that a call JAX refuses is still refused.
+        raise NotSupported("indices (lax.reduce_window returns the maxima only)")
+    return y
 
 
 def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,

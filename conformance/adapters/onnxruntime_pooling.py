@@ -35,7 +35,10 @@ IR_VERSION = 10
 _ERRORS = onnxruntime.capi.onnxruntime_pybind11_state
 # A dtype outside the operator's type constraints, or one ONNX Runtime has no kernel
 # for: limits of the framework, not refusals of the call.
-_LIMITS = ("Could not find an implementation", "Type Error: Type '")
+# ONNX Runtime also refuses a pad as large as the kernel, which the contract allows up to
+# the effective (dilated) window minus one.
+_LIMITS = ("Could not find an implementation", "Type Error: Type '",
+           "Pad should be smaller than kernel")
 NO_BACKWARD = "ONNX Runtime has no training graph here: forward only"
 
 
@@ -43,6 +46,8 @@ def _options():
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
+    # A refused model is reported through the exception; the log would repeat it on stderr.
+    options.log_severity_level = 4
     return options
 
 
