@@ -68,6 +68,7 @@ def _geometry(shape, kernel_size, stride, padding, dilation, ceil_mode):
     window; the init value of the reduction fills it, as it fills the padding.
     """
     r = len(shape) - 2
+    _flag(ceil_mode, "ceil_mode")
     k, s, pairs, d = window_params(r, kernel_size, stride, padding, dilation)
     if pairs == "same":
         pairs = lax.padtype_to_pads(shape[2:], k, s, "SAME")
@@ -83,6 +84,13 @@ def _geometry(shape, kernel_size, stride, padding, dilation, ceil_mode):
         pairs = grown
     return ((1, 1) + tuple(k), (1, 1) + tuple(s), ((0, 0), (0, 0)) + tuple(pairs),
             (1, 1) + tuple(d))
+
+
+def _flag(value, name):
+    # JAX has no such flag: the adapter reads it, and reads only a bool.
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be a bool; got {value!r}")
+    return bool(value)
 
 
 def _lowest(dtype):
@@ -150,7 +158,7 @@ def _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad
     if not np.issubdtype(x.dtype, np.floating):
         raise TypeError(f"average pooling needs a float input; got dtype {x.dtype}")
     return _avg_fn(*_geometry(x.shape, kernel_size, stride, padding, dilation, ceil_mode),
-                   bool(count_include_pad), divisor_override)
+                   _flag(count_include_pad, "count_include_pad"), divisor_override)
 
 
 def avg_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
@@ -211,6 +219,8 @@ def _unpool_fn(pooled_shape, size):
 def _unpool(y, indices, output_size):
     y = _input(y)
     size = per_axis(output_size, y.ndim - 2)
+    if not isinstance(size, list) or len(size) != y.ndim - 2:
+        raise ValueError(f"output_size must be an int or {y.ndim - 2} ints; got {output_size!r}")
     indices = np.asarray(indices)
     if not np.issubdtype(indices.dtype, np.integer) or indices.shape != y.shape:
         raise ValueError(f"indices must be integers shaped like y {y.shape}")

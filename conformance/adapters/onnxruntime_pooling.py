@@ -93,10 +93,15 @@ def _plane_base(shape):
     return base.reshape((n, c) + (1,) * (len(shape) - 2)).astype(np.int64)
 
 
+def _flag(value):
+    # A bool becomes ONNX's 0/1; anything else passes as it is, for ONNX Runtime to judge.
+    return int(value) if isinstance(value, (bool, np.bool_)) else value
+
+
 def _window_attrs(x, kernel_size, stride, padding, dilation, ceil_mode):
     r = x.ndim - 2
     k, s, pairs, d = window_params(r, kernel_size, stride, padding, dilation)
-    attrs = {"kernel_shape": k, "strides": s, "dilations": d, "ceil_mode": int(bool(ceil_mode))}
+    attrs = {"kernel_shape": k, "strides": s, "dilations": d, "ceil_mode": _flag(ceil_mode)}
     if pairs == "same":
         attrs["auto_pad"] = "SAME_UPPER"  # the extra pad at the end, as the contract's 'same'
     elif isinstance(pairs, str):
@@ -125,7 +130,7 @@ def avg_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
     if divisor_override is not None:
         raise NotSupported("divisor_override (ONNX's AveragePool has none)")
     attrs = _window_attrs(x, kernel_size, stride, padding, dilation, ceil_mode)
-    attrs["count_include_pad"] = int(bool(count_include_pad))
+    attrs["count_include_pad"] = _flag(count_include_pad)
     return _run("AveragePool", {"x": x}, {"y": x.dtype}, attrs)[0]
 
 

@@ -87,7 +87,7 @@ def _max(x, kernel_size, stride, padding, dilation, ceil_mode, grad):
     xt = _tensor(x, grad)
     pool = getattr(F, f"max_pool{r}d")
     y, idx = _run(lambda: pool(xt, k, stride=s, padding=pads, dilation=d,
-                               ceil_mode=bool(ceil_mode), return_indices=True))
+                               ceil_mode=ceil_mode, return_indices=True))
     return xt, y, idx
 
 
@@ -113,8 +113,9 @@ def _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad
         raise NotSupported("dilation (PyTorch's average pooling has none)")
     pads = _pads(pairs)
     xt = _tensor(x, grad)
-    options = dict(stride=s, padding=pads, ceil_mode=bool(ceil_mode),
-                   count_include_pad=bool(count_include_pad))
+    # Flags pass as they are: PyTorch, not the adapter, judges a flag that is no bool.
+    options = dict(stride=s, padding=pads, ceil_mode=ceil_mode,
+                   count_include_pad=count_include_pad)
     if r == 1 and divisor_override is not None:
         # avg_pool1d has no divisor_override; it runs avg_pool2d over (N, C, 1, L) itself,
         # so the same call with the override keeps PyTorch's own rule.
