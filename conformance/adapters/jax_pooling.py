@@ -25,7 +25,9 @@ from ..contract import NotSupported
 from ._params import per_axis, window_params
 
 if "jax" not in sys.modules:
-    # One thread, like the other adapters; only possible before XLA starts.
+    # CPU and one thread, like the other adapters; only possible before JAX starts, so a
+    # process that imported JAX earlier keeps its own choice.
+    os.environ.setdefault("JAX_PLATFORMS", "cpu")
     os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false "
                                        "intra_op_parallelism_threads=1")
 try:
@@ -39,11 +41,9 @@ except ImportError as exc:  # pragma: no cover - depends on the machine
     ) from exc
 
 jax.config.update("jax_enable_x64", True)
-jax.config.update("jax_platforms", "cpu")
 
 FRAMEWORK = "JAX"
 VERSION = jax.__version__
-_CPU = jax.devices("cpu")[0]
 
 
 def _input(x):
@@ -126,10 +126,8 @@ def _gradient(fn, x, dy):
     """``jax.vjp`` of ``fn`` at ``x`` applied to ``dy``: dx shaped like x."""
     if not np.issubdtype(x.dtype, np.floating):
         raise TypeError(f"a gradient needs a float input; got dtype {x.dtype}")
-    y, pullback = jax.vjp(fn, jnp.asarray(x))
-    dy = np.asarray(dy)
-    if dy.shape != y.shape or dy.dtype != y.dtype:
-        raise ValueError(f"dy must be {y.dtype} of shape {y.shape}; got {dy.dtype} {dy.shape}")
+    # The pullback itself refuses a dy of another shape or dtype than the output.
+    _, pullback = jax.vjp(fn, jnp.asarray(x))
     return np.asarray(pullback(jnp.asarray(dy))[0])
 
 
