@@ -90,7 +90,8 @@ def as_gradient(dy, shape, dtype, fname):
     if arr.dtype.newbyteorder("=") != dtype:
         raise PoolingError(
             "pooling:badGradient",
-            f"{fname}: dy must have x's dtype {dtype}; got {arr.dtype}",
+            f"{fname}: dy must have x's dtype {dtype}; got {arr.dtype} (mixed dtypes are "
+            f"refused, not converted: pass dy.astype(x.dtype))",
         )
     if arr.shape != tuple(shape):
         raise PoolingError(

@@ -1,0 +1,23 @@
+% Octave tests of refusals that meet MATLAB habits (issue 14): the message says
+% how to fix the call. From the matlab folder:
+%   addpath(pwd, fullfile(pwd, 'tests')); test tests/test_issue14_habits.m
+
+% ---- mixed classes: DY in another class than X
+
+%!error <ones\(size\(Y\), 'like', Y\).*cast\(DY, 'like', X\)>
+%! x = single(magic(4));
+%! y = pooling.max_pool(x, 2);
+%! pooling.max_pool_backward(ones(size(y)), x, 2)
+%!error id=pooling:badGradient
+%! x = single(magic(4));
+%! pooling.max_pool_backward(ones(2), x, 2)
+%!error <cast\(DY, 'like', X\)> pooling.avg_pool_backward(single(ones(2)), ones(4), 2)
+%!error <cast\(DY, 'like', X\)> pooling.global_max_pool_backward(1, single(ones(4)))
+%!error <cast\(DY, 'like', X\)> pooling.global_avg_pool_backward(single(1), ones(4))
+%!test  % the suggested fix works
+%! x = single(magic(4));
+%! y = pooling.max_pool(x, 2);
+%! dx = pooling.max_pool_backward(ones(size(y), 'like', y), x, 2);
+%! assert(class(dx), 'single');
+%! dx = pooling.max_pool_backward(cast(ones(size(y)), 'like', x), x, 2);
+%! assert(class(dx), 'single');
