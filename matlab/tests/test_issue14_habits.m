@@ -21,3 +21,19 @@
 %! assert(class(dx), 'single');
 %! dx = pooling.max_pool_backward(cast(ones(size(y)), 'like', x), x, 2);
 %! assert(class(dx), 'single');
+
+% ---- a 1-D signal written as a row
+
+%!error <pass the signal as a column, X\(:\) or X\.'>
+%! pooling.max_pool([1 5 2 8], 2, 'SpatialDims', 1)
+%!error id=pooling:outputTooSmall pooling.max_pool([1 5 2 8], 2, 'SpatialDims', 1)
+%!error <X\(:\) or X\.'> pooling.avg_pool_backward([1 1], [1 5 2 8], 2, 'SpatialDims', 1)
+%!test  % the suggested fix works, and a column or a 2-D row gets no hint
+%! assert(pooling.max_pool([1 5 2 8].', 2, 'SpatialDims', 1), [5; 8]);
+%! try
+%!   pooling.max_pool(ones(1, 4), 2);
+%!   error('expected an error');
+%! catch err
+%!   assert(err.identifier, 'pooling:outputTooSmall');
+%!   assert(isempty(strfind(err.message, 'column')));
+%! end
