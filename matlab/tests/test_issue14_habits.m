@@ -37,3 +37,33 @@
 %!   assert(err.identifier, 'pooling:outputTooSmall');
 %!   assert(isempty(strfind(err.message, 'column')));
 %! end
+
+% ---- classes that only claim to be numeric (gpuArray, dlarray, ...): refused up front.
+% fake_gpu_array (in this folder) overloads isnumeric, isfloat and isreal, as a
+% gpuArray answers them, so this file needs the tests folder on the path.
+
+%!error <got a 4x4 fake_gpu_array object: class fake_gpu_array is not supported>
+%! pooling.max_pool(fake_gpu_array(magic(4)), 2)
+%!error id=pooling:badInput pooling.max_pool(fake_gpu_array(magic(4)), 2)
+%!error id=pooling:badInput pooling.max_pool_backward(ones(2), fake_gpu_array(magic(4)), 2)
+%!error id=pooling:badInput pooling.avg_pool(fake_gpu_array(magic(4)), 2)
+%!error id=pooling:badInput pooling.avg_pool_backward(ones(2), fake_gpu_array(magic(4)), 2)
+%!error id=pooling:badInput pooling.global_max_pool(fake_gpu_array(magic(4)))
+%!error id=pooling:badInput pooling.global_avg_pool(fake_gpu_array(magic(4)))
+%!error id=pooling:badInput pooling.global_max_pool_backward(1, fake_gpu_array(magic(4)))
+%!error id=pooling:badInput pooling.global_avg_pool_backward(1, fake_gpu_array(magic(4)))
+%!error id=pooling:badInput pooling.max_unpool(fake_gpu_array([5 8]), [2 4], 4)
+%!error id=pooling:badInput pooling.max_unpool_backward(fake_gpu_array(1:4), [2 4])
+%!error id=pooling:badGradient
+%! pooling.max_pool_backward(fake_gpu_array(ones(2)), magic(4), 2)
+%!error id=pooling:badKernel pooling.max_pool(magic(4), fake_gpu_array(2))
+%!error id=pooling:badStride pooling.max_pool(magic(4), 2, 'Stride', fake_gpu_array(2))
+%!error id=pooling:badPadding pooling.max_pool(magic(4), 2, 'Padding', fake_gpu_array(1))
+%!error id=pooling:badDilation pooling.max_pool(magic(4), 2, 'Dilation', fake_gpu_array(1))
+%!error id=pooling:badOption pooling.max_pool(magic(4), 2, 'CeilMode', fake_gpu_array(1))
+%!error id=pooling:badOption pooling.max_pool(magic(4), 2, 'SpatialDims', fake_gpu_array(2))
+%!error id=pooling:badOption
+%! pooling.avg_pool(magic(4), 2, 'DivisorOverride', fake_gpu_array(2))
+%!error id=pooling:badIndices pooling.max_unpool([5 8], fake_gpu_array([2 4]), 4)
+%!error id=pooling:badIndices pooling.max_unpool_backward(1:4, fake_gpu_array([2 4]))
+%!error id=pooling:badOutputSize pooling.max_unpool([5 8], [2 4], fake_gpu_array(4))

@@ -38,7 +38,7 @@ end
 function check_gradient(fname, dy, x, geom)
     if ~strcmp(class(dy), class(x)) || ~isreal(dy) || issparse(dy)
         fix = '';
-        if ~strcmp(class(dy), class(x))
+        if ~strcmp(class(dy), class(x)) && pooling.internal.is_plain_array(dy)
             % Mixed classes are refused, not converted: say how to match them.
             fix = sprintf([' Mixed classes are refused, not converted: make DY in X''s ' ...
                            'class, e.g. ones(size(Y), ''like'', Y), or convert it with ' ...
