@@ -67,3 +67,90 @@
 %!error id=pooling:badIndices pooling.max_unpool([5 8], fake_gpu_array([2 4]), 4)
 %!error id=pooling:badIndices pooling.max_unpool_backward(1:4, fake_gpu_array([2 4]))
 %!error id=pooling:badOutputSize pooling.max_unpool([5 8], [2 4], fake_gpu_array(4))
+
+% ---- max_unpool: the full size, SIZE(X), and the size inferred from 'PoolSize'
+
+%!test  % SIZE(X) as OUTPUT_SIZE, 2-D with C and N > 1
+%! x = reshape(randperm(96), 4, 4, 3, 2);
+%! [y, idx] = pooling.max_pool(x, 2);
+%! z = pooling.max_unpool(y, idx, [4 4]);
+%! assert(size(z), size(x));
+%! assert(pooling.max_unpool(y, idx, size(x)), z);
+%! assert(pooling.max_unpool(y, idx, size(x), 'Method', 'naive'), z);
+%!test  % SIZE(X) with trailing singletons dropped still gives X's size and values
+%! x = reshape(randperm(48), 4, 4, 3);
+%! [y, idx] = pooling.max_pool(x, 2);
+%! z = pooling.max_unpool(y, idx, [4 4]);
+%! assert(pooling.max_unpool(y, idx, size(x)), z);
+%! assert(pooling.max_unpool(y, idx, size(x), 'SpatialDims', 2), z);
+%! x = reshape(randperm(16), 4, 4);
+%! [y, idx] = pooling.max_pool(x, 2);
+%! assert(size(pooling.max_unpool(y, idx, size(x))), [4 4]);
+%!test  % 1-D and 3-D full sizes with 'SpatialDims'
+%! x = reshape(randperm(48), 8, 3, 2);
+%! [y, idx] = pooling.max_pool(x, 2, 'SpatialDims', 1);
+%! z = pooling.max_unpool(y, idx, 8);
+%! assert(pooling.max_unpool(y, idx, size(x), 'SpatialDims', 1), z);
+%! x = reshape(randperm(128), 4, 4, 4, 1, 2);
+%! [y, idx] = pooling.max_pool(x, 2, 'SpatialDims', 3);
+%! assert(pooling.max_unpool(y, idx, size(x)), pooling.max_unpool(y, idx, [4 4 4]));
+%!test  % the size inferred from 'PoolSize', 'Stride' and 'Padding', as PyTorch does
+%! y = reshape(1:36, 2, 3, 3, 2);
+%! cases = {{'PoolSize', 2}, [4 6]; {'PoolSize', [2 2], 'Stride', 2, 'Padding', 0}, [4 6]; ...
+%!          {'PoolSize', 3, 'Stride', 2}, [5 7]; ...
+%!          {'PoolSize', 3, 'Stride', 2, 'Padding', 1}, [3 5]; ...
+%!          {'PoolSize', [3 2], 'Stride', [1 2], 'Padding', [1 0]}, [2 6]};
+%! for i = 1:rows(cases)
+%!   spatial = cases{i, 2};
+%!   idx_i = repmat(reshape((0:5) * prod(spatial), 1, 1, 3, 2), 2, 3) + 1;
+%!   z = pooling.max_unpool(y, idx_i, cases{i, 1}{:});
+%!   assert(size(z), [spatial 3 2]);
+%!   assert(z, pooling.max_unpool(y, idx_i, spatial));
+%!   assert(pooling.max_unpool(y, idx_i, [], cases{i, 1}{:}), z);
+%! end
+%!test  % OUTPUT_SIZE wins over 'PoolSize', as in PyTorch
+%! z = pooling.max_unpool([5; 8], [2; 4], 5, 'PoolSize', 2, 'SpatialDims', 1);
+%! assert(z, [0; 5; 0; 8; 0]);
+%!test  % 1-D inferred: 'SpatialDims' 1 and a column
+%! [y, idx] = pooling.max_pool([1; 5; 2; 8], 2, 'SpatialDims', 1);
+%! assert(pooling.max_unpool(y, idx, 'PoolSize', 2, 'SpatialDims', 1), [0; 5; 0; 8]);
+%!error <N = 3 where Y has N = 2>
+%! pooling.max_unpool(ones(2, 2, 3, 2), ones(2, 2, 3, 2), [4 4 3 3])
+%!error <C = 2 where Y has C = 3 and N = 3 where Y has N = 2>
+%! pooling.max_unpool(ones(2, 2, 3, 2), ones(2, 2, 3, 2), [4 4 2 3])
+%!error id=pooling:badOutputSize
+%! pooling.max_unpool(ones(2, 2, 3, 2), ones(2, 2, 3, 2), [4 4 3 2 1], 'SpatialDims', 2)
+%!error id=pooling:badOutputSize
+%! pooling.max_unpool(ones(2, 2, 3, 2), ones(2, 2, 3, 2), 4, 'SpatialDims', 2)
+%!error <give OUTPUT_SIZE .* or 'PoolSize'> pooling.max_unpool(ones(2), ones(2))
+%!error id=pooling:badOutputSize pooling.max_unpool(ones(2), ones(2), 'Stride', 2)
+%!error id=pooling:badOutputSize pooling.max_unpool(ones(2), ones(2), [], 'Method', 'naive')
+%!error <inferred along spatial dimension 1>
+%! pooling.max_unpool(ones(2), ones(2), 'PoolSize', 2, 'Padding', 2)
+%!error id=pooling:badKernel pooling.max_unpool(ones(2), ones(2), 'PoolSize', 0)
+%!error id=pooling:badKernel pooling.max_unpool(ones(2), ones(2), 'PoolSize', [2 2 2 2])
+%!error id=pooling:badStride pooling.max_unpool(ones(2), ones(2), 'PoolSize', 2, 'Stride', 0)
+%!error id=pooling:badPadding pooling.max_unpool(ones(2), ones(2), 'PoolSize', 2, 'Padding', -1)
+%!error id=pooling:badPadding
+%! pooling.max_unpool(ones(2), ones(2), 'PoolSize', 2, 'Padding', 'same')
+%!error id=pooling:badPadding
+%! pooling.max_unpool(ones(2), ones(2), 'PoolSize', 2, 'Padding', [1 1 1])
+%!error id=pooling:badOption pooling.max_unpool(ones(2), ones(2), 'PoolSize')
+
+% ---- arrays too large to take or allocate: pooling:tooLarge, before allocating
+
+%!error <the result Z would have size 2147483647x2147483647x1x1>
+%! pooling.max_unpool(ones(2), ones(2), [2^31-1 2^31-1])
+%!error id=pooling:tooLarge pooling.max_unpool(ones(2), ones(2), [2^31-1 2^31-1 1 1])
+%!error id=pooling:tooLarge pooling.max_unpool(ones(2), ones(2), 'PoolSize', 2^20)
+%!error <X has size 100000x100000x1x0>
+%! pooling.max_pool(zeros(1e5, 1e5, 1, 0), 2)
+%!error id=pooling:tooLarge pooling.avg_pool(zeros(1e5, 1e5, 1, 0), 2)
+%!error id=pooling:tooLarge pooling.global_max_pool(zeros(1e5, 1e5, 1, 0))
+%!error <the output would have size>
+%! pooling.max_pool(1, 2^31-1, 'Stride', 1, 'Padding', 2^31-2, 'SpatialDims', 3)
+%!error id=pooling:tooLarge
+%! pooling.avg_pool(ones(4), 2^20, 'Stride', 1, 'Padding', 2^20-1)
+%!error id=pooling:tooLarge pooling.max_unpool_backward(1, zeros(1e5, 1e5, 1, 0))
+%!test  % an empty batch of a legal size still works
+%! assert(size(pooling.max_pool(zeros(4, 4, 1, 0), 2)), [2 2 1 0]);

@@ -10,8 +10,9 @@ function geom = pool_geometry(fname, x_size, opts)
     %     OUT = floor((IN + PB + PA - E) / S) + 1            (ceil_mode false)
     %     OUT = ceil ((IN + PB + PA - E) / S) + 1            (ceil_mode true),
     %           then OUT = OUT - 1 if (OUT-1)*S >= IN + PB,
-    %   and raises pooling:outputTooSmall if some OUT < 1 and pooling:emptyWindow
-    %   if some window covers no input element.
+    %   and raises pooling:outputTooSmall if some OUT < 1, pooling:tooLarge if
+    %   the output would have more than 2^31-1 elements (check_count) and
+    %   pooling:emptyWindow if some window covers no input element.
     %
     %   Every computation downstream is written for three spatial dimensions;
     %   a missing one has IN = OUT = K = S = D = 1 and no padding. GEOM has fields
@@ -62,6 +63,9 @@ function geom = pool_geometry(fname, x_size, opts)
                'E = DILATION*(POOL_SIZE-1)+1 = %d.%s'], ...
               fname, bad, in(bad), pb(bad), pa(bad), e(bad), hint);
     end
+
+    % Before the empty-window check, whose work grows with the output size.
+    pooling.internal.check_count(fname, [out, sz(r + 1), sz(r + 2)], 'the output', false);
 
     % A window is empty exactly when its range along some dimension is empty;
     % the pad limit leaves that possible only with dilation (SPEC.md section 4).

@@ -92,26 +92,27 @@ def max_unpool(y, indices, output_size=None, kernel_size=None, stride=None, padd
         positions ``o`` in ascending row-major order: where two positions
         share an index, the later one's value stays.
 
-    Raises ``PoolingError`` in SPEC.md's order: ``y``, options, kernel size,
-    stride, padding, output size (``pooling:badOutputSize``, also when both
-    ``output_size`` and ``kernel_size`` are omitted), ``z``'s element count
-    (``pooling:tooLarge``), indices.
+    Raises ``PoolingError`` in SPEC.md's order: ``y``, options,
+    ``output_size`` when given (``pooling:badOutputSize``), kernel size,
+    stride, padding, the inferred size (``pooling:badOutputSize``, also when
+    both ``output_size`` and ``kernel_size`` are omitted), ``z``'s element
+    count (``pooling:tooLarge``), indices.
     """
     fname = "max_unpool"
     call = prepare(fname, y, method, unknown, name="y", integers=True)
     y = call.x
     r = y.ndim - 2
-    k = s = None
+    out_size = k = s = None
+    if output_size is not None:
+        out_size = _given_size(output_size, y, fname)
     if kernel_size is not None:
         k = per_axis(kernel_size, r, "kernel_size", "pooling:badKernel", fname)
     if stride is not None:
         s = per_axis(stride, r, "stride", "pooling:badStride", fname)
     p = per_axis(padding, r, "padding", "pooling:badPadding", fname, minimum=0)
-    if output_size is not None:
-        out_size = _given_size(output_size, y, fname)
-    elif k is not None:
+    if out_size is None and k is not None:
         out_size = _inferred_size(y, k, k if s is None else s, p, fname)
-    else:
+    elif out_size is None:
         raise PoolingError(
             "pooling:badOutputSize",
             f"{fname}: pass output_size (the spatial size {r} value(s), or the full shape "
