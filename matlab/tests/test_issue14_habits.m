@@ -154,3 +154,25 @@
 %!error id=pooling:tooLarge pooling.max_unpool_backward(1, zeros(1e5, 1e5, 1, 0))
 %!test  % an empty batch of a legal size still works
 %! assert(size(pooling.max_pool(zeros(4, 4, 1, 0), 2)), [2 2 1 0]);
+%!error <\(1073741824 of them\)>
+%! % The empty-window check costs O(out), not O(out*POOL_SIZE): 2^30 offsets.
+%! pooling.max_pool(1, 2^30, 'Dilation', 2, 'Padding', [1; 2^31-2], 'Stride', 1, ...
+%!                  'SpatialDims', 1)
+
+% ---- per-language conventions (SPEC.md section 12): MATLAB's side. Python's is
+% pinned in python/tests/test_issue14_habits.py.
+
+%!test  % accepted here, refused by Python: 'SAME', numeric 0/1 flags, single(2), float IDX
+%! x = reshape(1:16, 4, 4);
+%! assert(pooling.max_pool(x, 2, 'Padding', 'SAME'), pooling.max_pool(x, 2, 'Padding', 'same'));
+%! assert(pooling.max_pool(x, 3, 'CeilMode', 1), pooling.max_pool(x, 3, 'CeilMode', true));
+%! assert(pooling.max_pool(x, 2, 'CeilMode', 0), pooling.max_pool(x, 2));
+%! assert(pooling.max_pool(x, single(2)), pooling.max_pool(x, 2));
+%! assert(pooling.max_pool(x, 2, 'stride', int8(2)), pooling.max_pool(x, 2));
+%! [y, idx] = pooling.max_pool(x, 2);
+%! assert(pooling.max_unpool(y, single(idx), [4 4]), pooling.max_unpool(y, idx, [4 4]));
+%!error id=pooling:badKernel pooling.max_pool(ones(4), reshape([2 2], 1, 1, 2))
+%!error id=pooling:badStride pooling.max_pool(ones(4), 2, 'Stride', reshape([2 2], 1, 1, 2))
+%!error id=pooling:badDilation pooling.max_pool(ones(4), 2, 'Dilation', reshape([1 1], 1, 1, 2))
+%!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'CeilMode', 2)
+%!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', 'full')

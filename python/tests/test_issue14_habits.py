@@ -79,3 +79,28 @@ def test_max_unpool_output_size_wins_over_the_kernel():
     y, idx = pooling.max_pool(X, 2, return_indices=True)
     z = pooling.max_unpool(y, idx, (5, 7), kernel_size=2)
     assert z.shape == (2, 3, 5, 7)
+
+
+# Per-language conventions (SPEC.md section 12): Python's side. MATLAB's side is
+# pinned in matlab/tests/test_issue14_habits.m.
+@pytest.mark.parametrize("kwargs, identifier", [
+    (dict(padding="SAME"), "pooling:badPadding"),
+    (dict(padding="Valid"), "pooling:badPadding"),
+    (dict(ceil_mode=1), "pooling:badOption"),
+    (dict(ceil_mode=0), "pooling:badOption"),
+    (dict(stride=2.0), "pooling:badStride"),
+    (dict(stride=np.float32(2)), "pooling:badStride"),
+    (dict(dilation=[[1, 1]]), "pooling:badDilation"),
+])
+def test_python_conventions_refuse_what_matlab_accepts(kwargs, identifier):
+    refusal(identifier, pooling.max_pool, X, 2, **kwargs)
+
+
+def test_python_refuses_integer_valued_float_indices():
+    y, idx = pooling.max_pool(X, 2, return_indices=True)
+    refusal("pooling:badIndices", pooling.max_unpool, y, idx.astype(np.float64), (4, 6))
+
+
+def test_python_accepts_numpy_integers_and_bools():
+    y = pooling.max_pool(X, np.int8(2), ceil_mode=np.bool_(False), padding="same")
+    assert y.shape == (2, 3, 2, 3)
