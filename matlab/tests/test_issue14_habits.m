@@ -176,3 +176,10 @@
 %!error id=pooling:badDilation pooling.max_pool(ones(4), 2, 'Dilation', reshape([1 1], 1, 1, 2))
 %!error id=pooling:badOption pooling.max_pool(ones(4), 2, 'CeilMode', 2)
 %!error id=pooling:badPadding pooling.max_pool(ones(4), 2, 'Padding', 'full')
+%!test  % an empty batch: SIZE(X) names N = 0, and the inferred size works too
+%! x = zeros(4, 4, 1, 0);
+%! [y, idx] = pooling.max_pool(x, 2);
+%! assert(size(pooling.max_unpool(y, idx, size(x))), [4 4 1 0]);
+%! assert(size(pooling.max_unpool(y, idx, 'PoolSize', 2)), [4 4 1 0]);
+%!error id=pooling:badOutputSize pooling.max_unpool(zeros(2, 2, 1, 0), zeros(2, 2, 1, 0), [4 0 1 0])
+%!error id=pooling:badOutputSize pooling.max_unpool(zeros(2, 2, 1, 0), zeros(2, 2, 1, 0), [4 4 0 0])

@@ -104,3 +104,11 @@ def test_python_refuses_integer_valued_float_indices():
 def test_python_accepts_numpy_integers_and_bools():
     y = pooling.max_pool(X, np.int8(2), ceil_mode=np.bool_(False), padding="same")
     assert y.shape == (2, 3, 2, 3)
+
+
+def test_max_unpool_full_size_of_an_empty_batch():
+    x = np.zeros((0, 2, 4, 4))
+    y, idx = pooling.max_pool(x, 2, return_indices=True)
+    assert pooling.max_unpool(y, idx, x.shape).shape == (0, 2, 4, 4)
+    assert pooling.max_unpool(y, idx, kernel_size=2).shape == (0, 2, 4, 4)
+    refusal("pooling:badOutputSize", pooling.max_unpool, y, idx, (0, 2, 4, 0))

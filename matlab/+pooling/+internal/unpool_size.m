@@ -33,7 +33,6 @@ function [values, r] = unpool_size(fname, y, value, named)
     end
     given = ~(isnumeric(value) && isempty(value) && isequal(size(value), [0 0]));
     if given
-        value = check_given(fname, value, named);
         if named.given.spatialdims
             r = named.spatialdims;
         elseif numel(value) <= 3
@@ -41,6 +40,7 @@ function [values, r] = unpool_size(fname, y, value, named)
         else
             r = numel(value) - 2;
         end
+        value = check_given(fname, value, named, r);
         check_dims(fname, y, value, r, named.given.spatialdims);
         values = check_planes(fname, y, value, r);
     elseif named.given.spatialdims
@@ -83,13 +83,15 @@ function [values, r] = unpool_size(fname, y, value, named)
     end
 end
 
-function value = check_given(fname, value, named)
+function value = check_given(fname, value, named, r)
     most = 5;
     if named.given.spatialdims
         most = named.spatialdims + 2;
     end
+    % Only the N of a full size may be 0 (an empty batch).
     ok = pooling.internal.is_integer_valued(value) && isvector(value) && ...
-         numel(value) <= most && all(value(:) >= 1);
+         numel(value) <= most && all(value(:) >= 0) && ...
+         all(value(1:min(numel(value), r + 1)) >= 1);
     if ~ok
         error('pooling:badOutputSize', ...
               ['%s: OUTPUT_SIZE must be positive integers: the spatial size of the input ' ...
