@@ -31,7 +31,9 @@ function dy = max_unpool_backward(dz, idx, varargin)
     %   Errors, checked in this order (SPEC.md, section 12): pooling:badInput
     %   (DZ's class), pooling:badOption, pooling:badInput (DZ has more than R+2
     %   dimensions, C = 0 or a spatial size of 0), pooling:badIndices (IDX's
-    %   class, values or more than R+2 dimensions), pooling:badGradient (DZ's C
+    %   class, values or more than R+2 dimensions), pooling:tooLarge (IDX, the
+    %   size of DY, has more than 2^31-1 elements, an empty batch counted as
+    %   N = 1), pooling:badGradient (DZ's C
     %   and N differ from IDX's), pooling:badIndices (an index outside its
     %   plane).
     %
@@ -54,6 +56,8 @@ function dy = max_unpool_backward(dz, idx, varargin)
     r = opts.r;
     pooling.internal.check_indices(fname, idx, r, []);
     idx_size = [size(idx), ones(1, r + 2 - ndims(idx))];
+    % DY has IDX's size: refuse before allocating it (SPEC.md section 12).
+    pooling.internal.check_count(fname, idx_size, 'IDX (the size of the result DY)', true);
     dz_size = [size(dz), ones(1, r + 2 - ndims(dz))];
     if ~isequal(dz_size(r + 1:r + 2), idx_size(r + 1:r + 2))
         error('pooling:badGradient', ...

@@ -11,7 +11,8 @@ function options()
     %     8-by-8-by-1-by-1 array is 8-by-8), so R is never read from NDIMS: it
     %     is 'SpatialDims' when given, else NUMEL(POOL_SIZE) when that is 2 or
     %     3, else 2 (the global functions and pooling.max_unpool_backward
-    %     default to 2; pooling.max_unpool takes NUMEL(OUTPUT_SIZE)). The data
+    %     default to 2; pooling.max_unpool reads it from OUTPUT_SIZE, see its
+    %     help). The data
     %     argument has at most R+2 dimensions; missing trailing ones are 1. C
     %     and every spatial size must be at least 1; an empty batch (N = 0)
     %     gives an empty result.
@@ -45,7 +46,8 @@ function options()
     %                    'naive' takes one window at a time, the textbook
     %                    loops. Both return identical bits. Default 'fast'.
     %   The global functions take only 'SpatialDims' and 'Method';
-    %   pooling.max_unpool only 'Method'; average pooling adds
+    %   pooling.max_unpool takes 'PoolSize', 'Stride', 'Padding' (to infer
+    %   its size), 'SpatialDims' and 'Method'; average pooling adds
     %   'CountIncludePad' and 'DivisorOverride' (see pooling.avg_pool).
     %
     %   Output size, per spatial dimension, with IN the input size, BEFORE
@@ -93,6 +95,10 @@ function options()
     %     pooling:badDilation    'Dilation'
     %     pooling:badPadding     a pad above E-1 (E needs the dilation)
     %     pooling:outputTooSmall some OUT < 1
+    %     pooling:tooLarge       the output would have more than 2^31-1
+    %                            elements (an empty batch counted as N = 1); X
+    %                            itself is held to the same bound, checked with
+    %                            its dimensions
     %     pooling:emptyWindow    a window holds no input element (possible only
     %                            with dilation)
     %     pooling:badGradient    DY not of class(X), not real, or not the size

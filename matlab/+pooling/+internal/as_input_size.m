@@ -2,8 +2,9 @@ function as_input_size(fname, spec, x, r)
     %AS_INPUT_SIZE  Check that the data argument is [spatial..., C, N] for R spatial dimensions.
     %   pooling.internal.as_input_size(FNAME, SPEC, X, R) refuses, with
     %   pooling:badInput, an X of more than R+2 dimensions and an X with no
-    %   channels or an empty spatial dimension. Missing trailing dimensions
-    %   are 1, since MATLAB drops trailing singletons.
+    %   channels or an empty spatial dimension, and refuses an X of more than
+    %   2^31-1 elements with pooling:tooLarge (check_count). Missing trailing
+    %   dimensions are 1, since MATLAB drops trailing singletons.
     %
     %   See also pooling.internal.as_input, pooling.internal.parse_options.
 
@@ -18,6 +19,7 @@ function as_input_size(fname, spec, x, r)
     % channels or an empty spatial extent is a construction error, and no
     % window fits in the latter (SPEC.md section 12).
     sz = [size(x), ones(1, r + 2 - ndims(x))];
+    pooling.internal.check_count(fname, sz, spec.label, true);
     bad = find(sz(1:r + 1) == 0, 1);
     if ~isempty(bad)
         if bad > r

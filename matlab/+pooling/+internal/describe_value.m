@@ -15,7 +15,7 @@ function desc = describe_value(v, summary)
         desc = ['''' v ''''];
     elseif islogical(v) && ~issparse(v) && ismatrix(v) && numel(v) <= 16
         desc = mat2str(v);
-    elseif isnumeric(v) && isreal(v) && ~issparse(v) && ismatrix(v) && numel(v) <= 16
+    elseif pooling.internal.is_plain_array(v) && ismatrix(v) && numel(v) <= 16
         desc = numeric_text(v);
         if ~isa(v, 'double')
             desc = [class(v) '(' desc ')'];
@@ -27,6 +27,12 @@ end
 
 function desc = summary_text(v)
     kind = class(v);
+    if ~any(strcmp(kind, {'double', 'single', 'int8', 'uint8', 'int16', 'uint16', 'int32', ...
+                          'uint32', 'int64', 'uint64', 'logical', 'char', 'cell', 'struct'}))
+        % Any other class (gpuArray, dlarray, table, ...): its size and name.
+        desc = ['a ' pooling.internal.size_text(size(v)) ' ' kind ' object'];
+        return
+    end
     if isnumeric(v) && ~isreal(v)
         kind = ['complex ' kind];
     end

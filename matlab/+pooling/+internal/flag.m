@@ -5,7 +5,7 @@ function tf = flag(fname, label, value)
     %   Numeric 0 and 1 are accepted because MATLAB code writes them for
     %   logicals (Python, by contrast, takes only bools).
 
-    ok = (islogical(value) || (isnumeric(value) && isreal(value))) && isscalar(value);
+    ok = pooling.internal.is_plain_array(value, true) && isscalar(value);
     if ~ok || (value ~= 0 && value ~= 1)
         error('pooling:badOption', ...
               '%s: %s must be true or false (a logical or numeric 0 or 1); got %s.', ...

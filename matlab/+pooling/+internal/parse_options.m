@@ -17,8 +17,10 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %                             integer; SIZE_ARG unused
     %     'global_max_backward', 'global_avg', 'global_avg_backward'
     %                             'SpatialDims', 'Method'; X single or double
-    %     'unpool'                'Method'; X (the pooled Y) single, double or
-    %                             integer; SIZE_ARG is OUTPUT_SIZE
+    %     'unpool'                'PoolSize', 'Stride', 'Padding', 'SpatialDims',
+    %                             'Method'; X (the pooled Y) single, double or
+    %                             integer; SIZE_ARG is OUTPUT_SIZE ([] when
+    %                             omitted: inferred from 'PoolSize')
     %     'unpool_backward'       'SpatialDims', 'Method'; X (DZ) single or double
     %   The window options are 'Stride', 'Padding', 'Dilation', 'CeilMode',
     %   'SpatialDims' and 'Method'.
@@ -52,7 +54,7 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     named = pooling.internal.read_options(fname, spec.names, args);
 
     if strcmp(kind, 'unpool')
-        [opts.output_size, r] = pooling.internal.unpool_size(fname, x, size_arg);
+        [opts.output_size, r] = pooling.internal.unpool_size(fname, x, size_arg, named);
     elseif named.given.spatialdims
         r = named.spatialdims;
     elseif any(numel(size_arg) == [2 3])
@@ -134,7 +136,7 @@ function spec = kind_spec(kind)
             spec.names = {'SpatialDims', 'Method'};
         case 'unpool'
             spec.family = 'unpool';
-            spec.names = {'Method'};
+            spec.names = {'PoolSize', 'Stride', 'Padding', 'SpatialDims', 'Method'};
             spec.label = 'Y';
             spec.integers_ok = true;
         case 'unpool_backward'

@@ -37,9 +37,16 @@ end
 
 function check_gradient(fname, dy, x, geom)
     if ~strcmp(class(dy), class(x)) || ~isreal(dy) || issparse(dy)
+        fix = '';
+        if ~strcmp(class(dy), class(x)) && pooling.internal.is_plain_array(dy)
+            % Mixed classes are refused, not converted: say how to match them.
+            fix = sprintf([' Mixed classes are refused, not converted: make DY in X''s ' ...
+                           'class, e.g. ones(size(Y), ''like'', Y), or convert it with ' ...
+                           'cast(DY, ''like'', X).']);
+        end
         error('pooling:badGradient', ...
-              '%s: DY must be a real, full %s array, the class of X; got %s.', ...
-              fname, class(x), pooling.internal.describe_value(dy, true));
+              '%s: DY must be a real, full %s array, the class of X; got %s.%s', ...
+              fname, class(x), pooling.internal.describe_value(dy, true), fix);
     end
     expected = [geom.out(1:geom.r), geom.channels, geom.batch];
     got = size(dy);

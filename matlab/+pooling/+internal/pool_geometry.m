@@ -10,8 +10,9 @@ function geom = pool_geometry(fname, x_size, opts)
     %     OUT = floor((IN + PB + PA - E) / S) + 1            (ceil_mode false)
     %     OUT = ceil ((IN + PB + PA - E) / S) + 1            (ceil_mode true),
     %           then OUT = OUT - 1 if (OUT-1)*S >= IN + PB,
-    %   and raises pooling:outputTooSmall if some OUT < 1 and pooling:emptyWindow
-    %   if some window covers no input element.
+    %   and raises pooling:outputTooSmall if some OUT < 1, pooling:tooLarge if
+    %   the output would have more than 2^31-1 elements (check_count) and
+    %   pooling:emptyWindow if some window covers no input element.
     %
     %   Every computation downstream is written for three spatial dimensions;
     %   a missing one has IN = OUT = K = S = D = 1 and no padding. GEOM has fields
@@ -49,27 +50,41 @@ function geom = pool_geometry(fname, x_size, opts)
 
     bad = find(out < 1, 1);
     if ~isempty(bad)
+        hint = '';
+        if r == 1 && numel(x_size) == 2 && x_size(1) == 1 && x_size(2) > 1
+            % A 1-D signal written as a row is 1 sample of X_SIZE(2) channels.
+            hint = sprintf([' X is a 1-by-%d row, which with R = 1 spatial dimension is ' ...
+                            'a signal of length 1 with C = %d channels: pass the signal ' ...
+                            'as a column, X(:) or X.''.'], x_size(2), x_size(2));
+        end
         error('pooling:outputTooSmall', ...
               ['%s: the output would be empty along spatial dimension %d: input size ' ...
                '%d plus padding %d+%d is less than the effective window ' ...
-               'E = DILATION*(POOL_SIZE-1)+1 = %d.'], ...
-              fname, bad, in(bad), pb(bad), pa(bad), e(bad));
+               'E = DILATION*(POOL_SIZE-1)+1 = %d.%s'], ...
+              fname, bad, in(bad), pb(bad), pa(bad), e(bad), hint);
     end
+
+    % Before the empty-window check, whose work grows with the output size.
+    pooling.internal.check_count(fname, [out, sz(r + 1), sz(r + 2)], 'the output', false);
 
     % A window is empty exactly when its range along some dimension is empty;
     % the pad limit leaves that possible only with dilation (SPEC.md section 4).
+    % The offsets j of window o inside [0, IN) run from ceil(-BASE/D) to
+    % floor((IN-1-BASE)/D), BASE = o*S - PB, clipped to [0, K-1]: O(1) per
+    % output whatever K, which may be 2^31-1.
     for i = 1:r
-        origins = (0:out(i) - 1).' * opts.s(i) - pb(i);
-        positions = origins + (0:opts.k(i) - 1) * opts.d(i);
-        inside = positions >= 0 & positions < in(i);
-        first_empty = find(~any(inside, 2), 1);
+        base = (0:out(i) - 1).' * opts.s(i) - pb(i);
+        first = max(0, ceil(-base / opts.d(i)));
+        last = min(opts.k(i) - 1, floor((in(i) - 1 - base) / opts.d(i)));
+        first_empty = find(first > last, 1);
         if ~isempty(first_empty)
             error('pooling:emptyWindow', ...
                   ['%s: output position %d along spatial dimension %d has a window ' ...
                    'with no input element: it reads positions %s (0-based), but the ' ...
                    'input holds positions 0 to %d and the rest is padding; reduce the ' ...
                    'padding or the dilation.'], ...
-                  fname, first_empty, i, mat2str(positions(first_empty, :)), in(i) - 1);
+                  fname, first_empty, i, ...
+                  positions_text(base(first_empty), opts.k(i), opts.d(i)), in(i) - 1);
         end
     end
 
@@ -86,4 +101,14 @@ function geom = pool_geometry(fname, x_size, opts)
     geom.channels = sz(r + 1);
     geom.batch = sz(r + 2);
     geom.planes = geom.channels * geom.batch;
+end
+
+function text = positions_text(base, k, d)
+    % The positions of one window, elided in the middle when there are many.
+    if k <= 64
+        text = mat2str(base + (0:k - 1) * d);
+    else
+        text = sprintf('[%d %d %d ... %d] (%d of them)', base, base + d, base + 2 * d, ...
+                       base + (k - 1) * d, k);
+    end
 end

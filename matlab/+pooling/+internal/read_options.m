@@ -8,11 +8,11 @@ function named = read_options(fname, names, args)
     %   NAMED has one lower-case field per option, holding the default when
     %   the option is not given: stride [], padding 0, dilation 1, ceilmode
     %   false, spatialdims [], method 'fast', countincludepad true,
-    %   divisoroverride []. Flags, 'DivisorOverride', 'SpatialDims' and
+    %   divisoroverride [], poolsize [] (max_unpool). Flags, 'DivisorOverride', 'SpatialDims' and
     %   'Method' are checked here, as they are read; 'Stride', 'Padding' and
     %   'Dilation' need R and are checked later, in the order of SPEC.md
-    %   section 12. NAMED.given.stride and NAMED.given.spatialdims say
-    %   whether those were given.
+    %   section 12. NAMED.given.stride, NAMED.given.spatialdims and
+    %   NAMED.given.poolsize say whether those were given.
     %
     %   See also pooling.internal.flag, pooling.internal.divisor_override,
     %   pooling.internal.spatial_dims, pooling.internal.implementation.
@@ -25,7 +25,8 @@ function named = read_options(fname, names, args)
     named.method = 'fast';
     named.countincludepad = true;
     named.divisoroverride = [];
-    named.given = struct('stride', false, 'spatialdims', false);
+    named.poolsize = [];
+    named.given = struct('stride', false, 'spatialdims', false, 'poolsize', false);
 
     if mod(numel(args), 2) ~= 0
         error('pooling:badOption', ...
@@ -71,6 +72,9 @@ function named = read_options(fname, names, args)
                 named.given.spatialdims = true;
             case 'Method'
                 named.method = pooling.internal.implementation(fname, value);
+            case 'PoolSize'
+                named.poolsize = value;
+                named.given.poolsize = true;
         end
     end
 end

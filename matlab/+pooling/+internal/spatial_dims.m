@@ -4,7 +4,7 @@ function r = spatial_dims(fname, value)
     %   double if it is a real numeric scalar equal to 1, 2 or 3; anything else
     %   is pooling:badOption.
 
-    if ~isnumeric(value) || ~isreal(value) || ~isscalar(value) || ~any(value == [1 2 3])
+    if ~pooling.internal.is_plain_array(value) || ~isscalar(value) || ~any(value == [1 2 3])
         error('pooling:badOption', ...
               '%s: ''SpatialDims'' must be 1, 2 or 3; got %s.', ...
               fname, pooling.internal.describe_value(value));

@@ -15,6 +15,11 @@ INT_DTYPES = tuple(
     for t in (np.int8, np.uint8, np.int16, np.uint16, np.int32, np.uint32, np.int64, np.uint64)
 )
 
+# The most elements any array a call takes or returns may have (SPEC.md,
+# "Errors"): the 32-bit offsets of the parameters' limit, and what MATLAB's
+# numel of one array can reach on every platform.
+LARGEST_COUNT = 2**31 - 1
+
 # Said when an integer array arrives where only floats are accepted.
 AVERAGE_OR_GRADIENT = "an integer average would need a rounding rule, and a gradient needs floats"
 
@@ -69,7 +74,37 @@ def as_input(x, fname, name="x", integers=False, why_not_integers=AVERAGE_OR_GRA
             f"{fname}: {name} must have C >= 1 and every spatial size >= 1 (only the batch "
             f"N may be 0); got shape {arr.shape}",
         )
+    check_count(arr.shape, name, fname, taken=True)
     return arr
+
+
+def element_count(shape):
+    """Elements of an array of ``shape`` (N, C, ...), an empty batch counted as N = 1.
+
+    An empty batch holds nothing, but the work per (n, c) plane does not
+    shrink with it, so the rule of SPEC.md, "Errors", counts it as one sample.
+    """
+    count = max(int(shape[0]), 1)
+    for n in shape[1:]:
+        count *= int(n)
+    return count
+
+
+def check_count(shape, name, fname, taken=False):
+    """Refuse (``pooling:tooLarge``) an array of more than 2^31 - 1 elements.
+
+    ``taken`` says whether ``name`` is an argument (checked before anything
+    reads it) or an array the call would allocate (checked before it does).
+    """
+    count = element_count(shape)
+    if count > LARGEST_COUNT:
+        what = "has" if taken else "would have"
+        raise PoolingError(
+            "pooling:tooLarge",
+            f"{fname}: {name} {what} shape {tuple(int(n) for n in shape)}, {count} elements "
+            f"(an empty batch counted as N = 1), more than 2^31 - 1 = {LARGEST_COUNT}, the "
+            f"most any array a call takes or returns may have: split the batch or the input",
+        )
 
 
 def as_gradient(dy, shape, dtype, fname):
@@ -90,7 +125,8 @@ def as_gradient(dy, shape, dtype, fname):
     if arr.dtype.newbyteorder("=") != dtype:
         raise PoolingError(
             "pooling:badGradient",
-            f"{fname}: dy must have x's dtype {dtype}; got {arr.dtype}",
+            f"{fname}: dy must have x's dtype {dtype}; got {arr.dtype} (mixed dtypes are "
+            f"refused, not converted: pass dy.astype(x.dtype))",
         )
     if arr.shape != tuple(shape):
         raise PoolingError(

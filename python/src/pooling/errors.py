@@ -12,6 +12,7 @@ IDENTIFIERS = (
     "pooling:badOption",
     "pooling:badIndices",
     "pooling:badOutputSize",
+    "pooling:tooLarge",
 )
 
 

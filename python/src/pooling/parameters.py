@@ -12,6 +12,7 @@ import numbers
 
 import numpy as np
 
+from .arrays import check_count
 from .errors import PoolingError
 from .geometry import Geometry, first_empty_window, output_size, same_padding
 
@@ -142,11 +143,14 @@ def _positions_text(geom, axis, o):
     return f"[{head}, ..., {int(geom.positions(axis, o, k - 1))}] ({k} of them)"
 
 
-def window_geometry(spatial_shape, kernel_size, stride, padding, dilation, ceil_mode, fname):
+def window_geometry(spatial_shape, kernel_size, stride, padding, dilation, ceil_mode, fname,
+                    planes=(1, 1)):
     """Check the window parameters against the input's spatial shape; return a ``Geometry``.
 
+    ``planes`` is the input's ``(N, C)``, for the output's element count.
     Raises ``PoolingError`` in SPEC.md's order: ceil_mode, kernel size,
-    stride, padding, dilation, pad range, output size, empty windows.
+    stride, padding, dilation, pad range, output size, the output's element
+    count (``pooling:tooLarge``), empty windows.
     """
     r = len(spatial_shape)
     ceil_mode = flag(ceil_mode, "ceil_mode", fname)
@@ -181,6 +185,8 @@ def window_geometry(spatial_shape, kernel_size, stride, padding, dilation, ceil_
                 f"{spatial_shape[axis]} with padding {pads[axis]}: the output size would be "
                 f"{out[axis]}",
             )
+    # Before the empty-window check, whose work grows with the output size.
+    check_count(tuple(planes) + out, "the output", fname)
     geom = Geometry(
         in_size=tuple(int(n) for n in spatial_shape),
         kernel=k,

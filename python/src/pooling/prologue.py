@@ -86,7 +86,7 @@ def prepare(fname, x, method, unknown, *, window=None, options=None, dy=_NO_GRAD
             (spatial, None, 0, 1, False) if window == WHOLE else window
         )
         geom = parameters.window_geometry(
-            spatial, kernel_size, stride, padding, dilation, ceil_mode, fname
+            spatial, kernel_size, stride, padding, dilation, ceil_mode, fname, x.shape[:2]
         )
     x = arrays.native(x)
     if dy is not _NO_GRADIENT:
