@@ -36,7 +36,10 @@ IDENTIFIERS = {
     "pooling:badOption": "an unknown option, a flag that is not a boolean, a bad "
                          "SpatialDims or method, a bad divisor_override",
     "pooling:badIndices": "unpooling indices of the wrong type or shape, or outside their plane",
-    "pooling:badOutputSize": "an unpooling output_size that is not one positive integer per axis",
+    "pooling:badOutputSize": "an unpooling output_size that is not one positive integer per "
+                             "axis (or the full size with y's N and C), or none to infer",
+    "pooling:tooLarge": "an array the call takes or returns would have more than 2^31 - 1 "
+                        "elements",
 }
 
 # JSON Schema fragments of parameter values (fixtures/schema.json's $defs).
@@ -138,8 +141,10 @@ AVERAGE_PARAMS = (
 )
 WINDOW_ERRORS = ("pooling:badInput", "pooling:badKernel", "pooling:badStride",
                  "pooling:badPadding", "pooling:badDilation", "pooling:outputTooSmall",
-                 "pooling:emptyWindow", "pooling:badGradient", "pooling:badOption")
-GLOBAL_ERRORS = ("pooling:badInput", "pooling:badGradient", "pooling:badOption")
+                 "pooling:emptyWindow", "pooling:badGradient", "pooling:badOption",
+                 "pooling:tooLarge")
+GLOBAL_ERRORS = ("pooling:badInput", "pooling:badGradient", "pooling:badOption",
+                 "pooling:tooLarge")
 WITH_INDICES = ("y", "indices")
 
 
@@ -178,8 +183,10 @@ OPERATORS = {op.name: op for op in (
         params=(Param("output_size", None, schema=PER_AXIS, required=True,
                       per_axis_in_matlab=True),),
         inputs=("x", "indices", "dy"), outputs=("y", "dx"), dtypes=DTYPES,
+        # Without output_size, max_unpool infers it from kernel_size, stride and padding.
         errors=("pooling:badInput", "pooling:badIndices", "pooling:badOutputSize",
-                "pooling:badGradient", "pooling:badOption")),
+                "pooling:badGradient", "pooling:badOption", "pooling:badKernel",
+                "pooling:badStride", "pooling:badPadding", "pooling:tooLarge")),
 )}
 
 # Fields of a case in the canonical text's order: an error case has ``call``
