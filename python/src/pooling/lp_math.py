@@ -33,11 +33,13 @@ def power(a, q):
     if not is_integer(q):
         return np.power(a, q)
     n = int(q)
-    r = np.ones_like(a)
+    if n == 0:
+        return np.ones_like(a)
+    r = None  # 1, until the first factor: 1 * b is b, bit for bit
     b = a
     while n:
         if n & 1:
-            r = r * b
+            r = b if r is None else r * b
         n >>= 1
         if n:
             b = b * b

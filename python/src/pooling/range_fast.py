@@ -125,16 +125,22 @@ def avg_pool_backward(dy, x, w):
     return _scatter(x, outputs, inputs, g[:, outputs])
 
 
-def lp_pool(x, w, p):
-    """``root`` of the row-major window sum of ``power(|x|, p)`` (see ``lp_math``)."""
-    return lp_math.root(_window_sum(lp_math.power(np.abs(x), p), w), p)
+def lp_pool(x, w, p, sums=None):
+    """``root`` of the row-major window sum of ``power(|x|, p)`` (see ``lp_math``).
+
+    ``sums``, when given, computes the window sums of an array instead of
+    ``_window_sum`` (``lp_pool.py`` passes average pooling with divisor 1,
+    which sums regular windows the same way, from strided slices).
+    """
+    t = lp_math.power(np.abs(x), p)
+    return lp_math.root(_window_sum(t, w) if sums is None else sums(t), p)
 
 
-def lp_pool_backward(dy, x, w, p):
+def lp_pool_backward(dy, x, w, p, sums=None):
     """``gradient(x_e, norm, dy / norm^(p-1))`` per pair, added in the spec's order."""
     planes = x.shape[0] * x.shape[1]
     n_out = int(np.prod(w.out_size))
-    norm = lp_pool(x, w, p).reshape(planes, n_out)
+    norm = lp_pool(x, w, p, sums).reshape(planes, n_out)
     f = lp_math.factor(dy.reshape(planes, n_out), norm, p)
     outputs, inputs = _pairs(w)
     xe = x.reshape(planes, int(np.prod(x.shape[2:])))[:, inputs]

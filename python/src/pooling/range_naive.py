@@ -86,8 +86,11 @@ def avg_pool_backward(dy, x, w):
     return dx
 
 
-def lp_pool(x, w, p):
-    """``root(sum of power(|v|, p))``, the sum from +0.0 in row-major order."""
+def lp_pool(x, w, p, sums=None):
+    """``root(sum of power(|v|, p))``, the sum from +0.0 in row-major order.
+
+    ``sums`` is the fast path's shortcut, ignored here.
+    """
     y = np.empty(x.shape[:2] + w.out_size, dtype=x.dtype)
     for n, c, o in _outputs(x.shape, w):
         acc = x.dtype.type(0)
@@ -97,7 +100,7 @@ def lp_pool(x, w, p):
     return y
 
 
-def lp_pool_backward(dy, x, w, p):
+def lp_pool_backward(dy, x, w, p, sums=None):
     """Each output adds ``gradient(x_e, norm, dy / norm^(p-1))`` to its elements, in order."""
     y = lp_pool(x, w, p)
     dx = np.zeros(x.shape, dtype=x.dtype)
