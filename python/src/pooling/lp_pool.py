@@ -11,7 +11,6 @@ import numbers
 import numpy as np
 
 from . import arrays, range_fast, range_naive
-from .avg_pool import avg_pool
 from .errors import PoolingError
 from .prologue import prepare
 from .ranges import geometry_windows
@@ -43,15 +42,7 @@ def _prepare(fname, x, p, window, method, unknown, dy=None, backward=False):
     if backward:
         dy = arrays.native(arrays.as_gradient(dy, call.x.shape[:2] + call.geom.out_size,
                                               call.x.dtype, fname))
-    kernel_size, stride, padding, _, ceil_mode = window
-
-    def sums(t):
-        # Average pooling with divisor 1 is the row-major window sum from +0.0,
-        # padding skipped (SPEC.md section 8), divided by 1: exact.
-        return avg_pool(t, kernel_size, stride, padding, ceil_mode=ceil_mode,
-                        divisor_override=1, method=method)
-
-    return KERNELS[method], call.x, geometry_windows(call.geom), pp, dy, sums
+    return KERNELS[method], call.x, geometry_windows(call.geom), pp, dy
 
 
 def lp_pool(x, p, kernel_size, stride=None, padding=0, ceil_mode=False, *, method="fast",
@@ -75,10 +66,10 @@ def lp_pool(x, p, kernel_size, stride=None, padding=0, ceil_mode=False, *, metho
     y : ndarray, shape (N, C, *out_spatial), dtype of ``x``
         The output size formula of ``max_pool`` with dilation 1.
     """
-    kernels, x, w, pp, _, sums = _prepare("lp_pool", x, p, (kernel_size, stride, padding, 1,
-                                                            ceil_mode), method, unknown)
+    kernels, x, w, pp, _ = _prepare("lp_pool", x, p, (kernel_size, stride, padding, 1,
+                                                      ceil_mode), method, unknown)
     with np.errstate(all="ignore"):
-        return kernels.lp_pool(x, w, pp, sums)
+        return kernels.lp_pool(x, w, pp)
 
 
 def lp_pool_backward(dy, x, p, kernel_size, stride=None, padding=0, ceil_mode=False, *,
@@ -90,8 +81,8 @@ def lp_pool_backward(dy, x, p, kernel_size, stride=None, padding=0, ceil_mode=Fa
     element of their window.  Where ``x`` is zero or the window's norm is
     zero the share is ``+0.0``; where ``x`` is NaN it is NaN.
     """
-    kernels, x, w, pp, dy, sums = _prepare("lp_pool_backward", x, p,
-                                           (kernel_size, stride, padding, 1, ceil_mode), method,
-                                           unknown, dy=dy, backward=True)
+    kernels, x, w, pp, dy = _prepare("lp_pool_backward", x, p, (kernel_size, stride, padding, 1,
+                                                                ceil_mode), method, unknown,
+                                     dy=dy, backward=True)
     with np.errstate(all="ignore"):
-        return kernels.lp_pool_backward(dy, x, w, pp, sums)
+        return kernels.lp_pool_backward(dy, x, w, pp)

@@ -7,10 +7,12 @@ tables); offsets beyond a window's own length are masked out.  For each
 output, offsets come in the same order as in the naive scan, so the
 selection rule and the row-major sum give the same bits.
 
-Backward passes list every (output, input element) pair, outputs in
-ascending row-major order and each window's elements in row-major order, and
-add with ``np.add.at``, which applies the additions in that order: each
+Adaptive backward passes list every (output, input element) pair, outputs
+in ascending row-major order and each window's elements in row-major order,
+and add with ``np.add.at``, which applies the additions in that order: each
 element's gradients arrive in ascending output order, as in the naive loop.
+Lp windows are regular (a stride, no dilation), so Lp reads them through
+strided slices, one per window offset, as ``fast.py`` does for average pooling.
 """
 
 import itertools
@@ -125,24 +127,45 @@ def avg_pool_backward(dy, x, w):
     return _scatter(x, outputs, inputs, g[:, outputs])
 
 
-def lp_pool(x, w, p, sums=None):
+def _strided(geom, reverse=False):
+    """Yield ``(out_slices, in_slices)`` per window offset of a regular geometry, row-major.
+
+    For offset ``j``, the outputs whose element at ``j`` is inside the input
+    form a box (``Geometry.valid_outputs``) and those elements a strided
+    slice of the input.  In reverse order, each input element meets its
+    outputs in ascending row-major order (its offset falls as its output rises).
+    """
+    offsets = list(itertools.product(*(range(k) for k in geom.kernel)))
+    for j in reversed(offsets) if reverse else offsets:
+        out_s, in_s = [], []
+        for a in range(geom.rank):
+            lo, hi = geom.valid_outputs(a, j[a])
+            if lo == hi:
+                break
+            out_s.append(slice(lo, hi))
+            in_s.append(slice(geom.positions(a, lo, j[a]), geom.positions(a, hi - 1, j[a]) + 1,
+                              geom.stride[a]))
+        else:
+            yield (Ellipsis, *out_s), (Ellipsis, *in_s)
+
+
+def lp_pool(x, w, p):
     """``root`` of the row-major window sum of ``power(|x|, p)`` (see ``lp_math``).
 
-    ``sums``, when given, computes the window sums of an array instead of
-    ``_window_sum`` (``lp_pool.py`` passes average pooling with divisor 1,
-    which sums regular windows the same way, from strided slices).
+    Lp windows are regular (``w.geom``): the sums come from strided slices.
     """
     t = lp_math.power(np.abs(x), p)
-    return lp_math.root(_window_sum(t, w) if sums is None else sums(t), p)
+    acc = np.zeros(x.shape[:2] + w.out_size, dtype=x.dtype)
+    for out_s, in_s in _strided(w.geom):
+        acc[out_s] += t[in_s]
+    return lp_math.root(acc, p)
 
 
-def lp_pool_backward(dy, x, w, p, sums=None):
-    """``gradient(x_e, norm, dy / norm^(p-1))`` per pair, added in the spec's order."""
-    planes = x.shape[0] * x.shape[1]
-    n_out = int(np.prod(w.out_size))
-    norm = lp_pool(x, w, p, sums).reshape(planes, n_out)
-    f = lp_math.factor(dy.reshape(planes, n_out), norm, p)
-    outputs, inputs = _pairs(w)
-    xe = x.reshape(planes, int(np.prod(x.shape[2:])))[:, inputs]
-    g = lp_math.gradient(xe, norm[:, outputs], f[:, outputs], p)
-    return _scatter(x, outputs, inputs, g)
+def lp_pool_backward(dy, x, w, p):
+    """``gradient(x_e, norm, dy / norm^(p-1))`` per window element, offsets in reverse."""
+    norm = lp_pool(x, w, p)
+    f = lp_math.factor(dy, norm, p)
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for out_s, in_s in _strided(w.geom, reverse=True):
+        dx[in_s] += lp_math.gradient(x[in_s], norm[out_s], f[out_s], p)
+    return dx

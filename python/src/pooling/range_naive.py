@@ -86,11 +86,8 @@ def avg_pool_backward(dy, x, w):
     return dx
 
 
-def lp_pool(x, w, p, sums=None):
-    """``root(sum of power(|v|, p))``, the sum from +0.0 in row-major order.
-
-    ``sums`` is the fast path's shortcut, ignored here.
-    """
+def lp_pool(x, w, p):
+    """``root(sum of power(|v|, p))``, the sum from +0.0 in row-major order."""
     y = np.empty(x.shape[:2] + w.out_size, dtype=x.dtype)
     for n, c, o in _outputs(x.shape, w):
         acc = x.dtype.type(0)
@@ -100,7 +97,7 @@ def lp_pool(x, w, p, sums=None):
     return y
 
 
-def lp_pool_backward(dy, x, w, p, sums=None):
+def lp_pool_backward(dy, x, w, p):
     """Each output adds ``gradient(x_e, norm, dy / norm^(p-1))`` to its elements, in order."""
     y = lp_pool(x, w, p)
     dx = np.zeros(x.shape, dtype=x.dtype)

@@ -20,6 +20,9 @@ class RangeWindows:
     out_size: tuple
     lo: tuple
     hi: tuple
+    # The ``Geometry`` (dilation 1) these windows come from, if any: regular
+    # windows, which the fast path reads through strided slices.
+    geom: object = None
 
     @property
     def rank(self):
@@ -65,4 +68,4 @@ def geometry_windows(geom):
         start = np.arange(geom.out_size[a], dtype=np.int64) * geom.stride[a] - geom.pad_before[a]
         lo.append(np.maximum(start, 0))
         hi.append(np.minimum(start + geom.kernel[a], geom.in_size[a]))
-    return RangeWindows(geom.in_size, geom.out_size, tuple(lo), tuple(hi))
+    return RangeWindows(geom.in_size, geom.out_size, tuple(lo), tuple(hi), geom)
