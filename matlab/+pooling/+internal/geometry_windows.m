@@ -15,5 +15,5 @@ function win = geometry_windows(geom)
         hi{a} = min(start + geom.k(a), geom.in(a));
     end
     win = pooling.internal.range_windows(geom.r, geom.in, geom.out, lo, hi, geom.channels, ...
-                                         geom.batch);
+                                         geom.batch, geom);
 end

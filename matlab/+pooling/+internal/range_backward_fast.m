@@ -3,12 +3,17 @@ function dx = range_backward_fast(op, g, x, win, extra, p)
     %   DX = pooling.internal.range_backward_fast(OP, G, X, WIN, EXTRA, P) gives
     %   range_backward_naive's bits: it visits the output positions in the
     %   same ascending row-major order, each time for every plane at once, so
-    %   every element receives its gradients in the same order.
+    %   every element receives its gradients in the same order. Lp pooling's
+    %   regular windows (WIN.geom) take strided ranges per window offset instead.
     %
     %   See also pooling.internal.range_backward_naive.
 
     out = win.out;
     dx = zeros(size(x), class(x));
+    if strcmp(op, 'lp') && ~isempty(win.geom)
+        dx = lp_strided(g, x, win.geom, extra, p);
+        return
+    end
     for o1 = 1:out(1)
         for o2 = 1:out(2)
             for o3 = 1:out(3)
@@ -28,6 +33,24 @@ function dx = range_backward_fast(op, g, x, win, extra, p)
                                                          extra(o1, o2, o3, :), go, p);
                 end
                 dx(r1, r2, r3, :) = dx(r1, r2, r3, :) + share;
+            end
+        end
+    end
+end
+
+function dx = lp_strided(f, x, geom, norm, p)
+    % Regular windows: one strided range per offset, offsets in reverse
+    % row-major order, so each element meets its outputs in ascending order
+    % (its offset falls as its output rises).
+    dx = zeros(size(x), class(x));
+    for j1 = geom.k(1) - 1:-1:0
+        for j2 = geom.k(2) - 1:-1:0
+            for j3 = geom.k(3) - 1:-1:0
+                [ob, ib] = pooling.internal.range_strided(geom, [j1 j2 j3]);
+                if ~isempty(ob)
+                    dx(ib{:}, :) = dx(ib{:}, :) + ...
+                        pooling.internal.lp_gradient(x(ib{:}, :), norm(ob{:}, :), f(ob{:}, :), p);
+                end
             end
         end
     end

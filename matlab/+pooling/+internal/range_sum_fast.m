@@ -8,6 +8,21 @@ function s = range_sum_fast(t, win)
     %   See also pooling.internal.range_sum_naive, pooling.internal.range_offsets.
 
     s = zeros([win.out, win.planes], class(t));
+    if ~isempty(win.geom)
+        % Regular windows (Lp pooling): strided ranges, offsets in row-major order.
+        g = win.geom;
+        for j1 = 0:g.k(1) - 1
+            for j2 = 0:g.k(2) - 1
+                for j3 = 0:g.k(3) - 1
+                    [ob, ib] = pooling.internal.range_strided(g, [j1 j2 j3]);
+                    if ~isempty(ob)
+                        s(ob{:}, :) = s(ob{:}, :) + t(ib{:}, :);
+                    end
+                end
+            end
+        end
+        return
+    end
     for j1 = 0:win.extent(1) - 1
         for j2 = 0:win.extent(2) - 1
             for j3 = 0:win.extent(3) - 1
