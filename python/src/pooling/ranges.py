@@ -48,7 +48,8 @@ def adaptive_bounds(length, out):
     Window ``i`` covers ``[floor(i*L/O), ceil((i+1)*L/O))`` (SPEC.md,
     "Adaptive pooling"); Python integers make this exact for every size.
     """
-    i = np.arange(out, dtype=object)
+    # int64 holds every product i*L below 2^62; beyond, Python integers.
+    i = np.arange(out, dtype=np.int64 if out * length < 2**62 else object)
     lo = (i * length) // out
     hi = -((-(i + 1) * length) // out)
     return lo.astype(np.int64), hi.astype(np.int64)
