@@ -1,4 +1,4 @@
-% POOLING  Bit-exact max, average and global pooling, max unpooling and their gradients.
+% POOLING  Bit-exact max, average, global, adaptive and Lp pooling, max unpooling, gradients.
 %
 % Forward
 %   max_pool                 - Max pooling over the leading spatial dimensions, with indices.
@@ -6,6 +6,9 @@
 %   global_max_pool          - Max pooling with one window covering all spatial dimensions.
 %   global_avg_pool          - Average pooling with one window covering all spatial dimensions.
 %   max_unpool               - Put max-pooled values back where they came from.
+%   adaptive_max_pool        - Max pooling to a given output size (uneven windows), with indices.
+%   adaptive_avg_pool        - Average pooling to a given output size (uneven windows).
+%   lp_pool                  - Lp pooling: the p-norm of each window.
 %
 % Backward (gradients)
 %   max_pool_backward        - Gradient of max_pool with respect to X.
@@ -13,6 +16,9 @@
 %   global_max_pool_backward - Gradient of global_max_pool with respect to X.
 %   global_avg_pool_backward - Gradient of global_avg_pool with respect to X.
 %   max_unpool_backward      - Gradient of max_unpool with respect to Y.
+%   adaptive_max_pool_backward - Gradient of adaptive_max_pool with respect to X.
+%   adaptive_avg_pool_backward - Gradient of adaptive_avg_pool with respect to X.
+%   lp_pool_backward         - Gradient of lp_pool with respect to X.
 %
 % Shared conventions
 %   options                  - Options, output size, selection rule and error order.

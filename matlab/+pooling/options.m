@@ -16,6 +16,9 @@ function options()
     %     argument has at most R+2 dimensions; missing trailing ones are 1. C
     %     and every spatial size must be at least 1; an empty batch (N = 0)
     %     gives an empty result.
+    %     The adaptive functions read R from OUTPUT_SIZE as the window
+    %     functions read it from POOL_SIZE; pooling.lp_pool takes the window
+    %     options except 'Dilation' (SPEC.md sections 16 and 17).
     %
     %   Options (name-value pairs after the required arguments; names are
     %   case-insensitive, char vectors or string scalars; the last of a

@@ -22,6 +22,13 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %                             integer; SIZE_ARG is OUTPUT_SIZE ([] when
     %                             omitted: inferred from 'PoolSize')
     %     'unpool_backward'       'SpatialDims', 'Method'; X (DZ) single or double
+    %     'adaptive_max'          'SpatialDims', 'Method'; X single, double or
+    %                             integer; SIZE_ARG is OUTPUT_SIZE
+    %     'adaptive_max_backward', 'adaptive_avg', 'adaptive_avg_backward'
+    %                             'SpatialDims', 'Method'; X single or double;
+    %                             OUTPUT_SIZE
+    %     'lp', 'lp_backward'     the window options except 'Dilation'; X single
+    %                             or double; POOL_SIZE
     %   The window options are 'Stride', 'Padding', 'Dilation', 'CeilMode',
     %   'SpatialDims' and 'Method'.
     %
@@ -36,7 +43,7 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %     ceil_mode          logical scalar
     %     count_include_pad  logical scalar (average pooling; true otherwise)
     %     divisor_override   [] or a positive integer-valued double
-    %   and, for 'unpool',
+    %   and, for 'unpool' and the adaptive kinds,
     %     output_size        1-by-r double row
     %   Each step has its own file, named as on the Python side: as_input and
     %   as_input_size (the data argument), read_options (the name-value pairs,
@@ -96,6 +103,10 @@ function opts = parse_options(fname, kind, x, size_arg, args)
             opts.ceil_mode = false;
             opts.count_include_pad = true;
             opts.divisor_override = [];
+        case 'adaptive'
+            % Adaptive pooling: the caller gives the output size (SPEC.md section 16).
+            opts.output_size = pooling.internal.per_axis(fname, size_arg, 'OUTPUT_SIZE', ...
+                                                         'pooling:badOutputSize', r);
     end
 end
 
@@ -143,5 +154,26 @@ function spec = kind_spec(kind)
             spec.family = 'unpool';
             spec.names = {'SpatialDims', 'Method'};
             spec.label = 'DZ';
+        otherwise
+            spec = new_kind_spec(kind, spec, window, average);
+    end
+end
+
+function spec = new_kind_spec(kind, spec, window, average)
+    % The adaptive and Lp kinds (SPEC.md sections 16 and 17).
+    switch kind
+        case {'adaptive_max', 'adaptive_max_backward', 'adaptive_avg', 'adaptive_avg_backward'}
+            spec.family = 'adaptive';
+            spec.names = {'SpatialDims', 'Method'};
+            spec.integers_ok = strcmp(kind, 'adaptive_max');
+            if strcmp(kind, 'adaptive_avg')
+                spec.why_float = average;
+            end
+        case {'lp', 'lp_backward'}
+            spec.family = 'window';
+            spec.names = window([1 2 4 5 6]);
+            if strcmp(kind, 'lp')
+                spec.why_float = 'an Lp norm needs floating point';
+            end
     end
 end
