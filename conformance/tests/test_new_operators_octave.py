@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import pooling
-from conformance.layout import from_matlab, matlab_indices, to_matlab
+from conformance.fixtureio.layout import from_matlab, matlab_indices, to_matlab
 
 pytestmark = pytest.mark.octave
 
