@@ -1,0 +1,231 @@
+"""JAX (CPU) as an implementation of conformance/contract.py.
+
+Max and average pooling are ``lax.reduce_window`` under ``jax.jit``, the way
+JAX code pools: padding pairs, ``window_dilation``, ``padding="same"`` as
+JAX's own SAME pads (``lax.padtype_to_pads``) and ceil mode as extra end
+padding.  JAX has no average-pooling operator; the average is the common
+idiom (Flax's ``avg_pool``): the window sum divided by the window size, or,
+without ``count_include_pad``, by the number of real elements in the window.
+Backward passes are ``jax.vjp`` of the same jitted function.  Max unpooling
+is a scatter (``.at[].set``).  ``reduce_window`` returns no indices, so
+``return_indices=True`` raises ``NotSupported``.
+
+Importing this module turns on ``jax_enable_x64`` (float64 and 64-bit
+integers would otherwise be silently narrowed) for the whole process.
+Arrays are ``(N, C, *spatial)`` numpy arrays in and out.
+"""
+
+import functools
+import os
+import sys
+
+import numpy as np
+
+from ..contract import NotSupported
+from ._params import per_axis, window_params
+
+if "jax" not in sys.modules:
+    # One thread, like the other adapters; only possible before XLA starts.
+    os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false "
+                                       "intra_op_parallelism_threads=1")
+try:
+    import jax
+    import jax.numpy as jnp
+    from jax import lax
+except ImportError as exc:  # pragma: no cover - depends on the machine
+    raise ImportError(
+        "conformance.adapters.jax_pooling needs JAX: "
+        "pip install -r conformance/requirements-frameworks.txt"
+    ) from exc
+
+jax.config.update("jax_enable_x64", True)
+jax.config.update("jax_platforms", "cpu")
+
+FRAMEWORK = "JAX"
+VERSION = jax.__version__
+_CPU = jax.devices("cpu")[0]
+
+
+def _input(x):
+    x = np.asarray(x)
+    if not 1 <= x.ndim - 2 <= 3:
+        raise ValueError(f"x must have 1 to 3 spatial axes after (N, C); got shape {x.shape}")
+    return x
+
+
+def _ceil_size(n, k, s, pb, pa, d):
+    """Output length with ceil rounding; a last window starting past the input and its
+    left padding is dropped (the contract's ceil_mode, PyTorch's definition)."""
+    span = n + pb + pa - d * (k - 1) - 1
+    out = -(-span // s) + 1
+    return out - 1 if (out - 1) * s >= n + pb else out
+
+
+def _geometry(shape, kernel_size, stride, padding, dilation, ceil_mode):
+    """(window, strides, pads, dilation) over all axes of ``shape``, N and C included.
+
+    Ceil mode becomes extra padding at the end of an axis, enough for the last
+    window; the init value of the reduction fills it, as it fills the padding.
+    """
+    r = len(shape) - 2
+    k, s, pairs, d = window_params(r, kernel_size, stride, padding, dilation)
+    if pairs == "same":
+        pairs = lax.padtype_to_pads(shape[2:], k, s, "SAME")
+    elif isinstance(pairs, str):
+        raise ValueError(f"padding must be a number, pairs, 'valid' or 'same'; got {padding!r}")
+    pairs = [tuple(int(p) for p in pair) for pair in pairs]
+    if ceil_mode:
+        grown = []
+        for n, kk, ss, (pb, pa), dd in zip(shape[2:], k, s, pairs, d, strict=True):
+            out = _ceil_size(n, kk, ss, pb, pa, dd)
+            extra = max(0, (out - 1) * ss + dd * (kk - 1) + 1 - (n + pb + pa))
+            grown.append((pb, pa + extra))
+        pairs = grown
+    return ((1, 1) + tuple(k), (1, 1) + tuple(s), ((0, 0), (0, 0)) + tuple(pairs),
+            (1, 1) + tuple(d))
+
+
+def _lowest(dtype):
+    if jnp.issubdtype(dtype, jnp.floating):
+        return -jnp.inf
+    return jnp.iinfo(dtype).min
+
+
+@functools.lru_cache(maxsize=256)
+def _max_fn(window, strides, pads, dilation):
+    def pool(x):
+        return lax.reduce_window(x, np.array(_lowest(x.dtype), x.dtype), lax.max, window,
+                                 strides, pads, window_dilation=dilation)
+    return jax.jit(pool)
+
+
+@functools.lru_cache(maxsize=256)
+def _avg_fn(window, strides, pads, dilation, count_include_pad, divisor_override):
+    def total(a):
+        return lax.reduce_window(a, np.array(0, a.dtype), lax.add, window, strides, pads,
+                                 window_dilation=dilation)
+
+    def pool(x):
+        if divisor_override is not None:
+            return total(x) / jnp.array(divisor_override, x.dtype)
+        if count_include_pad:
+            return total(x) / jnp.array(int(np.prod(window)), x.dtype)
+        return total(x) / total(jnp.ones_like(x))
+    return jax.jit(pool)
+
+
+def _gradient(fn, x, dy):
+    """``jax.vjp`` of ``fn`` at ``x`` applied to ``dy``: dx shaped like x."""
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"a gradient needs a float input; got dtype {x.dtype}")
+    y, pullback = jax.vjp(fn, jnp.asarray(x))
+    dy = np.asarray(dy)
+    if dy.shape != y.shape or dy.dtype != y.dtype:
+        raise ValueError(f"dy must be {y.dtype} of shape {y.shape}; got {dy.dtype} {dy.shape}")
+    return np.asarray(pullback(jnp.asarray(dy))[0])
+
+
+def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+             return_indices=False):
+    """``lax.reduce_window`` with ``lax.max``: y (N, C, *out)."""
+    x = _input(x)
+    fn = _max_fn(*_geometry(x.shape, kernel_size, stride, padding, dilation, ceil_mode))
+    y = np.asarray(fn(jnp.asarray(x)))
+    if return_indices:
+        # Only after the call, so that a call JAX refuses is still refused.
+        raise NotSupported("indices (lax.reduce_window returns the maxima only)")
+    return y
+
+
+def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
+                      ceil_mode=False):
+    """``jax.vjp`` of ``max_pool``: dx shaped like x."""
+    x = _input(x)
+    fn = _max_fn(*_geometry(x.shape, kernel_size, stride, padding, dilation, ceil_mode))
+    return _gradient(fn, x, dy)
+
+
+def _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad,
+         divisor_override):
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"average pooling needs a float input; got dtype {x.dtype}")
+    return _avg_fn(*_geometry(x.shape, kernel_size, stride, padding, dilation, ceil_mode),
+                   bool(count_include_pad), divisor_override)
+
+
+def avg_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+             count_include_pad=True, divisor_override=None):
+    """Window sum by ``lax.reduce_window``, divided by the divisor: y (N, C, *out)."""
+    x = _input(x)
+    fn = _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad,
+              divisor_override)
+    return np.asarray(fn(jnp.asarray(x)))
+
+
+def avg_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+                      count_include_pad=True, divisor_override=None):
+    """``jax.vjp`` of ``avg_pool``: dx shaped like x."""
+    x = _input(x)
+    fn = _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad,
+              divisor_override)
+    return _gradient(fn, x, dy)
+
+
+def _plane(x):
+    return list(np.shape(x)[2:])
+
+
+def global_max_pool(x, return_indices=False):
+    """``max_pool`` with one window the size of the plane: y (N, C, 1, ...)."""
+    return max_pool(x, _plane(x), return_indices=return_indices)
+
+
+def global_max_pool_backward(dy, x):
+    return max_pool_backward(dy, x, _plane(x))
+
+
+def global_avg_pool(x):
+    """``avg_pool`` with one window the size of the plane: y (N, C, 1, ...)."""
+    return avg_pool(x, _plane(x))
+
+
+def global_avg_pool_backward(dy, x):
+    return avg_pool_backward(dy, x, _plane(x))
+
+
+@functools.lru_cache(maxsize=256)
+def _unpool_fn(pooled_shape, size):
+    n, c = pooled_shape[:2]
+    plane = int(np.prod(size))
+
+    def unpool(y, indices):
+        flat_y = y.reshape(n, c, -1)
+        flat_i = indices.reshape(n, c, -1)
+        rows = jnp.arange(n)[:, None, None]
+        cols = jnp.arange(c)[None, :, None]
+        z = jnp.zeros((n, c, plane), y.dtype).at[rows, cols, flat_i].set(flat_y)
+        return z.reshape((n, c) + size)
+    return jax.jit(unpool)
+
+
+def _unpool(y, indices, output_size):
+    y = _input(y)
+    size = per_axis(output_size, y.ndim - 2)
+    indices = np.asarray(indices)
+    if not np.issubdtype(indices.dtype, np.integer) or indices.shape != y.shape:
+        raise ValueError(f"indices must be integers shaped like y {y.shape}")
+    return y, jnp.asarray(indices.astype(np.int64)), _unpool_fn(y.shape, tuple(size))
+
+
+def max_unpool(y, indices, output_size):
+    """A scatter of y to its indices in zeros: z (N, C, *output_size)."""
+    y, indices, fn = _unpool(y, indices, output_size)
+    return np.asarray(fn(jnp.asarray(y), indices))
+
+
+def max_unpool_backward(dz, indices):
+    """``jax.vjp`` of ``max_unpool`` with respect to y: dy shaped like ``indices``."""
+    dz = np.asarray(dz)
+    zeros = np.zeros(np.shape(indices), dtype=dz.dtype)
+    y, idx, fn = _unpool(zeros, indices, list(dz.shape[2:]))
+    return _gradient(lambda a: fn(a, idx), y, dz)
