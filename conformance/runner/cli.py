@@ -8,6 +8,7 @@ differences file does not list it; 2 on a usage error.  See fixtures/README.md,
 
 import argparse
 import fnmatch
+import functools
 import pathlib
 import sys
 
@@ -42,6 +43,12 @@ def parser():
     return p
 
 
+@functools.lru_cache(maxsize=4)
+def _load(root):
+    # Reading every file takes seconds; a process that runs several times reads once.
+    return tuple(load_all(pathlib.Path(root)))
+
+
 def _in_groups(case, patterns):
     if not patterns:
         return True
@@ -72,7 +79,7 @@ def main(argv=None, out=None):
         print(line, file=out)
 
     try:
-        cases = select(load_all(args.fixtures), args.groups, args.profile)
+        cases = select(_load(str(args.fixtures.resolve())), args.groups, args.profile)
         rules = differences.load(args.differences) if args.differences else []
     except (FixtureError, differences.DifferencesError, OSError) as exc:
         say(f"conformance run: {exc}")
