@@ -15,16 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import yaml
 
-from ..operators import (
-    ARRAYS,
-    DTYPES,
-    IDENTIFIERS,
-    INT_DTYPES,
-    OPERATORS,
-    ORDER,
-    TAGS,
-    kind_of,
-)
+from ..operators import ARRAYS, DTYPES, IDENTIFIERS, INT_DTYPES, OPERATORS, ORDER, TAGS, kind_of
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
 
