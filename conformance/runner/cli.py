@@ -128,5 +128,8 @@ def main(argv=None, out=None):
         say(f"FAIL: {len(unlisted)} case(s) mismatch or accept a bad call and are not "
             "in a differences file")
         return 1
+    if all(r["verdict"] == "unsupported" for r in records):
+        say("OK, but nothing was compared: every case is unsupported")
+        return 0
     say("OK: no unlisted mismatch")
     return 0
