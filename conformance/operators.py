@@ -189,10 +189,47 @@ OPERATORS = {op.name: op for op in (
                 "pooling:badStride", "pooling:badPadding", "pooling:tooLarge")),
 )}
 
+# What a case says it tests (``pins``: the rules it pins) and what an
+# implementation must support to run it (``needs``), in the canonical text's
+# order.  conformance/golden/tags.py derives both for every case; runners select
+# cases by them (fixtures/README.md, "Profiles").
+PINS = {
+    "ties": "a window's maximum occurs more than once: which element is selected",
+    "nan": "NaN in the input: it propagates, and which NaN is selected",
+    "inf": "+-Inf in the input",
+    "signed-zero": "-0.0 in an input or an expected output",
+    "subnormal": "subnormal values in an input or an expected output",
+    "overflow": "a sum overflows to +-Inf where every input is finite",
+    "padding-absent": "a window overlaps the padding or overhangs the input: padding is "
+                      "no value",
+    "ceil-last-window": "ceil_mode adds a last window, or drops one that would start in "
+                        "the padding",
+    "divisor": "the average's divisor: padding counted or not, the overhang, an override",
+    "sum-order": "an average's window sum rounds differently in another order",
+    "gradient-order": "gradients added into one element round differently in another order",
+    "overwrite": "max_unpool indices repeat within a plane: the later position wins",
+}
+NEEDS = {
+    "backward": "the backward function",
+    "indices": "indices of the selected elements (return_indices=True)",
+    "padding": "explicit padding",
+    "asymmetric-padding": "(before, after) pads that differ on some axis",
+    "padding-strings": "padding 'same' or 'valid'",
+    "dilation": "a dilation other than 1",
+    "ceil-mode": "ceil_mode=True",
+    "count-include-pad": "count_include_pad=False",
+    "divisor-override": "divisor_override",
+    "integer-dtypes": "an integer dtype",
+    "float64": "float64",
+    "rank-1": "one spatial axis",
+    "rank-3": "three spatial axes",
+}
+TAGS = {"pins": PINS, "needs": NEEDS}
+
 # Fields of a case in the canonical text's order: an error case has ``call``
 # and ``error`` instead of the outputs.  ``indices`` are int64 whatever the dtype.
 ARRAYS = ("x", "dy", "y", "indices", "dx")
-ORDER = ("id", "description", "op", "dtype", "params") + ARRAYS + ("call", "error")
+ORDER = ("id", "description", "op", "dtype", "params") + tuple(TAGS) + ARRAYS + ("call", "error")
 INT_FIELDS = ("indices",)
 PARAMS = tuple(dict.fromkeys(p for op in OPERATORS.values() for p in op.param_names))
 FUNCTIONS = tuple(name for op in OPERATORS.values() for name in op.calls)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import yaml
 
-from ..operators import ARRAYS, DTYPES, IDENTIFIERS, INT_DTYPES, OPERATORS, ORDER, kind_of
+from ..operators import ARRAYS, DTYPES, IDENTIFIERS, INT_DTYPES, OPERATORS, ORDER, TAGS, kind_of
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -41,6 +41,8 @@ class Case:
     arrays: dict = field(default_factory=dict)
     call: str = None
     error: str = None
+    pins: tuple = None
+    needs: tuple = None
 
     @property
     def is_error(self):
@@ -139,6 +141,24 @@ def _check_params(path, case_id, op, params):
             _fail(path, case_id, f"params.{param.name} is required for {op}")
 
 
+def _tags(path, case_id, entry):
+    """``pins`` and ``needs`` where the case has them: names of their vocabulary, in its order."""
+    found = {}
+    for name, vocabulary in TAGS.items():
+        if name not in entry:
+            continue
+        value = entry[name]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            _fail(path, case_id, f"{name} must be a list of names")
+        unknown = [v for v in value if v not in vocabulary]
+        if unknown:
+            _fail(path, case_id, f"unknown {name} {unknown}; known: {list(vocabulary)}")
+        if value != [v for v in vocabulary if v in value]:
+            _fail(path, case_id, f"{name} must be unique and in the order {list(vocabulary)}")
+        found[name] = tuple(value)
+    return found
+
+
 def load_file(path, root=FIXTURES):
     """Load and check one fixture file; return its list of ``Case``."""
     path = pathlib.Path(path)
@@ -176,7 +196,7 @@ def load_file(path, root=FIXTURES):
         missing = required - set(entry)
         if missing:
             _fail(path, case_id, f"missing field(s) {sorted(missing)}")
-        allowed = required | (set(OPERATORS[op].inputs) if is_error else set())
+        allowed = required | set(TAGS) | (set(OPERATORS[op].inputs) if is_error else set())
         extra = set(entry) - allowed
         if extra:
             what = "an error case has no outputs" if is_error else f"{op} has no such field"
@@ -188,6 +208,8 @@ def load_file(path, root=FIXTURES):
             file=str(path), group=group, id=case_id, description=entry["description"],
             op=entry["op"], dtype=entry["dtype"], params=entry["params"],
         )
+        for name, value in _tags(path, case_id, entry).items():
+            setattr(case, name, value)
         for name in ARRAYS:
             if name in entry:
                 kind = kind_of(name, dtype)

@@ -10,7 +10,7 @@ fixture file against it.
 
 import json
 
-from ..operators import ARRAYS, DTYPES, FLOAT_DTYPES, FUNCTIONS, IDENTIFIERS, OPERATORS
+from ..operators import ARRAYS, DTYPES, FLOAT_DTYPES, FUNCTIONS, IDENTIFIERS, OPERATORS, TAGS
 from .reader import FIXTURES, ID_PATTERN
 
 SCHEMA_FILE = FIXTURES / "schema.json"
@@ -66,6 +66,13 @@ def _operator(op):
     }
 
 
+def _tags():
+    """``pins`` and ``needs``: lists of names of their vocabulary (operators.TAGS)."""
+    return {name: {"description": f"see fixtures/README.md, \"{name}\"", "type": "array",
+                   "items": {"enum": list(vocabulary)}, "uniqueItems": True}
+            for name, vocabulary in TAGS.items()}
+
+
 def schema():
     """The schema as a dict."""
     params = {}
@@ -78,6 +85,7 @@ def schema():
         "op": {"enum": list(OPERATORS)},
         "dtype": {"enum": list(DTYPES)},
         "params": {"$ref": "#/$defs/params"},
+        **_tags(),
         **{name: {"$ref": "#/$defs/" + ("intArray" if name == "indices" else "array")}
            for name in ARRAYS},
         "call": {"enum": list(FUNCTIONS)},

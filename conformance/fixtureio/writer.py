@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from ..operators import FLOAT_DTYPES, ORDER, PARAMS, kind_of
+from ..operators import FLOAT_DTYPES, ORDER, PARAMS, TAGS, kind_of
 from .reader import FIXTURES, load_file
 
 # Strings written without quotes: names like max_pool and pooling:badKernel.
@@ -133,10 +133,17 @@ def case_to_dict(case):
     """The fields of a loaded ``Case`` in the form ``dump_case`` writes."""
     out = {"id": case.id, "description": case.description, "op": case.op,
            "dtype": case.dtype, "params": case.params}
+    out.update(case_tags(case))
     out.update(case.arrays)
     if case.is_error:
         out.update(call=case.call, error=case.error)
     return out
+
+
+def case_tags(case):
+    """A loaded case's ``pins`` and ``needs`` (operators.TAGS), where it has them."""
+    return {name: list(value) for name in TAGS
+            if (value := getattr(case, name, None)) is not None}
 
 
 def canonical_text(path, root=FIXTURES):

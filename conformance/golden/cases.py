@@ -9,7 +9,7 @@ ever disagrees with them.
 import numpy as np
 
 from ..operators import OPERATORS
-from . import found, groups
+from . import found, groups, tags
 
 
 def powers_of_two(shape, dtype, seed=0):
@@ -90,6 +90,7 @@ def all_groups():
         out[op]["found"] = (summary, [*specs, spec])
     # Inf - Inf and overflow are cases here, not accidents.
     with np.errstate(all="ignore"):
-        return {op: {group: (summary, [build_case(dict(spec, op=op)) for spec in specs])
+        return {op: {group: (summary, [tags.tag(build_case(dict(spec, op=op)), group)
+                                       for spec in specs])
                      for group, (summary, specs) in op_groups.items()}
                 for op, op_groups in out.items()}
