@@ -1,0 +1,83 @@
+"""Fast kernels called directly: backward from saved indices, huge kernels, 2-D special cases.
+
+These hold the kernels of ``pooling.fast`` to the naive reference where the
+public functions do not (yet) reach them.
+"""
+
+import time
+
+import numpy as np
+import pytest
+from test_fast_matches_naive import SPECIALS, order_sensitive, same_bits
+
+import pooling
+from pooling import fast, naive
+from pooling.geometry import resolve
+
+
+def geometry(x, kernel, stride=None, padding=0, dilation=1, ceil_mode=False):
+    return resolve(x.shape[2:], kernel, stride, padding, dilation, ceil_mode, "test")
+
+
+GEOMETRIES = [
+    dict(kernel=2), dict(kernel=3, stride=2, padding=1), dict(kernel=3, stride=1, padding=1),
+    dict(kernel=(2, 3), stride=(1, 2), dilation=(2, 1), ceil_mode=True),
+    dict(kernel=2, ceil_mode=True), dict(kernel=3, stride=2, padding=1, ceil_mode=True),
+]
+
+
+@pytest.mark.parametrize("shape", [(2, 3, 8, 8), (1, 2, 7, 9), (2, 1, 6), (1, 2, 4, 5, 6)])
+@pytest.mark.parametrize("params", GEOMETRIES, ids=str)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int16])
+def test_backward_from_indices_equals_recomputing(shape, params, dtype):
+    rng = np.random.default_rng(5)
+    if np.dtype(dtype).kind == "f":
+        x = rng.choice(SPECIALS, size=shape).astype(dtype)
+        gdtype = dtype
+    else:
+        x = rng.integers(-2, 3, size=shape).astype(dtype)
+        gdtype = np.float64
+    params = dict(params)
+    if len(shape) - 2 != 2 and isinstance(params["kernel"], tuple):
+        pytest.skip("a 2-D geometry")
+    try:
+        geom = geometry(x, **params)
+    except pooling.PoolingError:
+        pytest.skip("geometry does not fit this shape")
+    y, idx = naive.max_pool(x, geom, True)
+    dy = order_sensitive(rng, y.shape, gdtype)
+    got = fast.max_pool_backward_from_indices(dy, idx, x.shape)
+    if x.dtype == gdtype:
+        assert same_bits(got, naive.max_pool_backward(dy, x, geom))
+    # The same sum, written out: each output's gradient added to +0.0 in output order.
+    want = np.zeros(x.shape, dtype=gdtype).reshape(x.shape[0] * x.shape[1], -1)
+    for p, (rows, cols) in enumerate(zip(idx.reshape(len(want), -1), dy.reshape(len(want), -1))):
+        for i, g in zip(rows, cols):
+            want[p, i] += g
+    assert same_bits(got, want.reshape(x.shape))
+
+
+@pytest.mark.parametrize("call", [
+    lambda x: pooling.max_pool(x, 10000, ceil_mode=True),
+    lambda x: pooling.max_pool(x, 10000, ceil_mode=True, return_indices=True),
+    lambda x: pooling.avg_pool(x, 10000, padding=9999),
+    lambda x: pooling.avg_pool(x, (10000, 3), stride=(10000, 1), padding=(9999, 1)),
+    lambda x: pooling.max_pool_backward(np.ones((1, 2, 1, 1)), x, 10000, ceil_mode=True),
+    lambda x: pooling.avg_pool_backward(np.ones((1, 2, 2, 2)), x, 10000, padding=9999),
+], ids=["max", "max-indices", "avg", "avg-strided", "max-backward", "avg-backward"])
+def test_huge_kernels_cost_what_the_sizes_cost(call):
+    # Issue 16, item 2: only offsets that land in the input are visited.
+    x = np.arange(32, dtype=np.float64).reshape(1, 2, 4, 4)
+    start = time.process_time()
+    call(x)
+    assert time.process_time() - start < 5
+
+
+@pytest.mark.parametrize("k", [500, 1001])
+def test_huge_kernels_equal_naive(k):
+    rng = np.random.default_rng(k)
+    x = rng.choice(SPECIALS, size=(2, 2, 4, 5))
+    geom = geometry(x, (k, 3), stride=(k, 2), padding=(k - 1, 1), ceil_mode=True)
+    for got, want in zip(fast.max_pool(x, geom, True), naive.max_pool(x, geom, True)):
+        assert same_bits(got, want)
+    assert same_bits(fast.avg_pool(x, geom, False, None), naive.avg_pool(x, geom, False, None))
