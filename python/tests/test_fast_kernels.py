@@ -51,8 +51,8 @@ def test_backward_from_indices_equals_recomputing(shape, params, dtype):
         assert same_bits(got, naive.max_pool_backward(dy, x, geom))
     # The same sum, written out: each output's gradient added to +0.0 in output order.
     want = np.zeros(x.shape, dtype=gdtype).reshape(x.shape[0] * x.shape[1], -1)
-    for p, (rows, cols) in enumerate(zip(idx.reshape(len(want), -1), dy.reshape(len(want), -1))):
-        for i, g in zip(rows, cols):
+    for p, (rows, cols) in enumerate(zip(idx.reshape(len(want), -1), dy.reshape(len(want), -1), strict=True)):
+        for i, g in zip(rows, cols, strict=True):
             want[p, i] += g
     assert same_bits(got, want.reshape(x.shape))
 
@@ -78,6 +78,6 @@ def test_huge_kernels_equal_naive(k):
     rng = np.random.default_rng(k)
     x = rng.choice(SPECIALS, size=(2, 2, 4, 5))
     geom = geometry(x, (k, 3), stride=(k, 2), padding=(k - 1, 1), ceil_mode=True)
-    for got, want in zip(fast.max_pool(x, geom, True), naive.max_pool(x, geom, True)):
+    for got, want in zip(fast.max_pool(x, geom, True), naive.max_pool(x, geom, True), strict=True):
         assert same_bits(got, want)
     assert same_bits(fast.avg_pool(x, geom, False, None), naive.avg_pool(x, geom, False, None))

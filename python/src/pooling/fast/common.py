@@ -57,7 +57,7 @@ def axis_offsets(geom, a):
     start[1:] = lo[1:] > reach[:-1] + 1
     firsts = lo[start]
     lasts = reach[np.flatnonzero(start[1:].tolist() + [True])]
-    return [j for f, t in zip(firsts.tolist(), lasts.tolist()) for j in range(f, t + 1)]
+    return [j for f, t in zip(firsts.tolist(), lasts.tolist(), strict=True) for j in range(f, t + 1)]
 
 
 def offsets(geom):
