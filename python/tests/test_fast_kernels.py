@@ -51,7 +51,8 @@ def test_backward_from_indices_equals_recomputing(shape, params, dtype):
         assert same_bits(got, naive.max_pool_backward(dy, x, geom))
     # The same sum, written out: each output's gradient added to +0.0 in output order.
     want = np.zeros(x.shape, dtype=gdtype).reshape(x.shape[0] * x.shape[1], -1)
-    for p, (rows, cols) in enumerate(zip(idx.reshape(len(want), -1), dy.reshape(len(want), -1), strict=True)):
+    pairs = zip(idx.reshape(len(want), -1), dy.reshape(len(want), -1), strict=True)
+    for p, (rows, cols) in enumerate(pairs):
         for i, g in zip(rows, cols, strict=True):
             want[p, i] += g
     assert same_bits(got, want.reshape(x.shape))

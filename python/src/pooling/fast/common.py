@@ -57,7 +57,8 @@ def axis_offsets(geom, a):
     start[1:] = lo[1:] > reach[:-1] + 1
     firsts = lo[start]
     lasts = reach[np.flatnonzero(start[1:].tolist() + [True])]
-    return [j for f, t in zip(firsts.tolist(), lasts.tolist(), strict=True) for j in range(f, t + 1)]
+    runs = zip(firsts.tolist(), lasts.tolist(), strict=True)
+    return [j for first, last in runs for j in range(first, last + 1)]
 
 
 def offsets(geom):
