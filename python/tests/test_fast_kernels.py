@@ -82,3 +82,54 @@ def test_huge_kernels_equal_naive(k):
     for got, want in zip(fast.max_pool(x, geom, True), naive.max_pool(x, geom, True), strict=True):
         assert same_bits(got, want)
     assert same_bits(fast.avg_pool(x, geom, False, None), naive.avg_pool(x, geom, False, None))
+
+
+SPECIAL_2D = [dict(kernel=2), dict(kernel=3, stride=2, padding=1)]
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch):
+    # Several blocks of planes even for the small inputs here.
+    monkeypatch.setattr(fast.planes2d, "BLOCK_BYTES", 700)
+
+
+def special_inputs(dtype):
+    rng = np.random.default_rng(11)
+    for shape in [(2, 3, 8, 8), (1, 1, 2, 2), (1, 2, 4, 6), (3, 7, 8, 8)]:
+        for kind in ("specials", "ties", "zeros"):
+            if np.dtype(dtype).kind != "f":
+                x = rng.integers(-2, 3, size=shape)
+            elif kind == "specials":
+                x = rng.choice(SPECIALS, size=shape)
+            elif kind == "ties":
+                x = rng.integers(-1, 2, size=shape).astype(np.float64)
+            else:
+                x = rng.choice(np.array([0.0, -0.0, -1.0, np.nan]), size=shape,
+                               p=[.45, .45, .05, .05])
+            yield x.astype(dtype), rng
+
+
+@pytest.mark.parametrize("params", SPECIAL_2D, ids=["k2s2", "k3s2p1"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int8, np.uint32])
+def test_special_2d_max_kernels_equal_naive(params, dtype):
+    for x, rng in special_inputs(dtype):
+        geom = geometry(x, **params)
+        y, _ = fast.max_pool(x, geom, False)
+        assert same_bits(y, naive.max_pool(x, geom, False)[0])
+        if x.dtype.kind == "f":
+            dy = order_sensitive(rng, y.shape, x.dtype)
+            assert same_bits(fast.max_pool_backward(dy, x, geom),
+                             naive.max_pool_backward(dy, x, geom))
+
+
+@pytest.mark.parametrize("params", SPECIAL_2D, ids=["k2s2", "k3s2p1"])
+@pytest.mark.parametrize("divisor", [(True, None), (False, None), (True, 3)])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_special_2d_avg_kernels_equal_naive(params, divisor, dtype):
+    for x, rng in special_inputs(dtype):
+        geom = geometry(x, **params)
+        y = fast.avg_pool(x, geom, *divisor)
+        assert same_bits(y, naive.avg_pool(x, geom, *divisor))
+        dy = order_sensitive(rng, y.shape, x.dtype)
+        assert same_bits(fast.avg_pool_backward(dy, x, geom, *divisor),
+                         naive.avg_pool_backward(dy, x, geom, *divisor))
