@@ -80,23 +80,52 @@ def _repair(xb, y, kernel, pad):
     return y
 
 
+def _columns(r):
+    """Even and odd columns of ``r`` as contiguous arrays (one strided read each)."""
+    return np.ascontiguousarray(r[..., ::2]), np.ascontiguousarray(r[..., 1::2])
+
+
 def _max_k2s2(xb):
     # Rows first: pairs of whole rows are contiguous, so the step reads
     # contiguous operands; then the columns of the half-height result.
     v = xb.reshape(len(xb), xb.shape[1] // 2, 2, xb.shape[2])
-    r = np.maximum(v[:, :, 1], v[:, :, 0])
-    y = np.maximum(r[..., 1::2], r[..., ::2])
+    even, odd = _columns(np.maximum(v[:, :, 1], v[:, :, 0]))
+    y = np.maximum(odd, even, out=even)
     return _repair(xb, y, 2, 0)
 
 
+def _after_previous(best, previous):
+    """``max(previous[..., i - 1], best[..., i])`` along the last axis, in place.
+
+    Laid out flat, the previous element is a shift by one: one contiguous
+    pass instead of a short loop per row.  The shift also pairs each row's
+    first position with the previous row's last; those positions have no
+    previous element (it is padding), so they are put back as they were.
+    """
+    first = best[..., 0].copy()
+    flat_best, flat_previous = best.reshape(-1), previous.reshape(-1)
+    np.maximum(flat_best[1:], flat_previous[:-1], out=flat_best[1:])
+    best[..., 0] = first
+    return best
+
+
 def _max_k3s2p1(xb):
-    # Window o covers rows 2o-1, 2o, 2o+1: the odd row before, then the pair
-    # (2o, 2o+1); row -1 is padding (absent).  Same for the columns.
-    v = xb.reshape(len(xb), xb.shape[1] // 2, 2, xb.shape[2])
-    r = np.maximum(v[:, :, 1], v[:, :, 0])
-    np.maximum(r[:, 1:], v[:, :-1, 1], out=r[:, 1:])
-    y = np.maximum(r[..., 1::2], r[..., ::2])
-    np.maximum(y[..., 1:], r[..., 1:-1:2], out=y[..., 1:])
+    # Window o covers rows 2o-1, 2o, 2o+1: the odd row before (row -1 is
+    # padding, absent), then the pair (2o, 2o+1).  The maximum of a window is
+    # the maximum of the maxima of its parts, so the pair is reduced first
+    # and the earlier row added after; same for the columns.  Which of equal
+    # elements wins is left to ``_repair``.
+    p, h, w = xb.shape
+    v = xb.reshape(p, h // 2, 2, w)
+    rows = np.maximum(v[:, :, 1], v[:, :, 0])
+    # Row by row, the odd rows of all planes are one 2-D view (a uniform
+    # stride of two rows), so the shift by one row is a single pass too.
+    first = rows[:, 0].copy()
+    by_row, odd_rows = rows.reshape(-1, w), v[:, :, 1].reshape(-1, w)
+    np.maximum(by_row[1:], odd_rows[:-1], out=by_row[1:])
+    rows[:, 0] = first
+    even, odd = _columns(rows)
+    y = _after_previous(np.maximum(odd, even, out=even), odd)
     return _repair(xb, y, 3, 1)
 
 
@@ -113,8 +142,76 @@ def max_backward_kernel(x, geom):
     return None
 
 
+def _quarters(xb, pad_top_left):
+    """The four (row parity, column parity) planes of ``xb``, each (P, H/2, W/2).
+
+    With ``pad_top_left`` each plane has a leading row and column of ``+0.0``
+    in front (shape (P, H/2 + 1, W/2 + 1)).  Reading a stride-2 column once
+    per plane here makes every later step a contiguous (or flat-shifted) one.
+    """
+    p, h, w = xb.shape
+    lead = 1 if pad_top_left else 0
+    out = {}
+    for r in (0, 1):
+        for c in (0, 1):
+            plane = np.zeros((p, h // 2 + lead, w // 2 + lead), dtype=xb.dtype)
+            plane[:, lead:, lead:] = xb[:, r::2, c::2]
+            out[r, c] = plane
+    return out
+
+
+def _avg_k2s2(xb, divisor):
+    # The window of (oh, ow) is x00, x01, x10, x11 in row-major order: one
+    # contiguous plane each, added in that order.  The sum starts from the
+    # first term instead of from +0.0; that differs from SPEC's sum only when
+    # every term so far is -0.0 (then -0.0 here, +0.0 there), so adding +0.0
+    # at the end gives SPEC's bits (a sum started at +0.0 is never -0.0).
+    q = _quarters(xb, False)
+    acc = np.add(q[0, 0], q[0, 1], out=q[0, 0])
+    acc += q[1, 0]
+    acc += q[1, 1]
+    acc += xb.dtype.type(0)
+    return np.divide(acc, divisor, out=acc)
+
+
+def _avg_k3s2p1(xb, divisor):
+    # Window (oh, ow) covers rows 2oh-1, 2oh, 2oh+1 and the same columns:
+    # in quarter-plane terms, with a padding row and column of +0.0 in front
+    # of every plane, the row-major terms are the elements at (oh-1, ow-1),
+    # (oh-1, ow), (oh, ow-1), (oh, ow) of the planes below.  Laid out flat,
+    # each term is one slice of a plane shifted by 0, 1, w or w + 1.  A padded
+    # position adds +0.0, which leaves a sum started at +0.0 unchanged (it is
+    # never -0.0); for the start from the first term, see ``_avg_k2s2``.
+    q = _quarters(xb, True)
+    p, h, w = q[0, 0].shape
+    flat = {key: plane.reshape(-1) for key, plane in q.items()}
+    n = flat[0, 0].size - w - 1
+    terms = [((1, 1), w + 1), ((1, 0), w), ((1, 1), w),
+             ((0, 1), 1), ((0, 0), 0), ((0, 1), 0),
+             ((1, 1), 1), ((1, 0), 0), ((1, 1), 0)]
+    acc = np.empty(flat[0, 0].size, dtype=xb.dtype)
+    out = acc[w + 1:]
+    (k1, s1), (k2, s2) = terms[:2]
+    np.add(flat[k1][w + 1 - s1:][:n], flat[k2][w + 1 - s2:][:n], out=out)
+    for key, shift in terms[2:]:
+        out += flat[key][w + 1 - shift:][:n]
+    y = acc.reshape(p, h, w)[:, 1:, 1:]
+    y = y + xb.dtype.type(0)
+    return np.divide(y, divisor, out=y)
+
+
 def avg_kernel(x, geom):
-    return None
+    """``kernel(x, divisors)``: the averages, or None for the general path."""
+    kind = _geometry(x, geom)
+    if kind is None or x.dtype.kind != "f":
+        return None
+    step = _avg_k2s2 if kind == "k2s2" else _avg_k3s2p1
+
+    def kernel(x, divisor):
+        d = divisor.astype(x.dtype)
+        return _blocks(x, geom.out_size, lambda xb: step(xb, d))
+
+    return kernel
 
 
 def avg_backward_kernel(x, geom):
