@@ -214,5 +214,59 @@ def avg_kernel(x, geom):
     return kernel
 
 
+def _avg_backward_k2s2(gb):
+    # Windows do not overlap: each element gets one share, +0.0 + g.
+    p, oh, ow = gb.shape
+    dx = np.empty((p, 2 * oh, 2 * ow), dtype=gb.dtype)
+    share = gb + gb.dtype.type(0)
+    for r in (0, 1):
+        for c in (0, 1):
+            dx[:, r::2, c::2] = share
+    return dx
+
+
+def _avg_backward_k3s2p1(gb):
+    # Gathered per input parity class.  Row 2m is read only by output row m
+    # (offset 1); row 2m+1 by output rows m (offset 2) and m+1 (offset 0),
+    # in that ascending order; the same for columns.  So an element at
+    # (even, even) gets g[m, n]; (even, odd) g[m, n] then g[m, n+1];
+    # (odd, even) g[m, n] then g[m+1, n]; (odd, odd) those four in row-major
+    # order, which is ascending output order, as SPEC.md section 8 wants.
+    # With a row and a column of +0.0 after the last output, an absent
+    # output (m+1 == OH) adds +0.0 (exact, see ``_avg_k3s2p1``), and laid
+    # out flat, [m, n+1] and [m+1, n] are shifts by 1 and by OW+1.  Each sum
+    # starts from its first term; adding +0.0 at the end gives the sum from
+    # +0.0 (see ``_avg_k2s2``).
+    p, oh, ow = gb.shape
+    w = ow + 1
+    padded = np.zeros(p * (oh + 1) * w + w + 1, dtype=gb.dtype)
+    padded[:p * (oh + 1) * w].reshape(p, oh + 1, w)[:, :oh, :ow] = gb
+    n = p * (oh + 1) * w
+
+    def shifted(shift):
+        return padded[shift:shift + n]
+
+    zero = gb.dtype.type(0)
+    right = shifted(0) + shifted(1)
+    below = shifted(0) + shifted(w)
+    both = right + shifted(w)
+    both += shifted(w + 1)
+    dx = np.empty((p, 2 * oh, 2 * ow), dtype=gb.dtype)
+    for (r, c), share in {(0, 0): shifted(0), (0, 1): right, (1, 0): below,
+                          (1, 1): both}.items():
+        dx[:, r::2, c::2] = (share + zero).reshape(p, oh + 1, w)[:, :oh, :ow]
+    return dx
+
+
 def avg_backward_kernel(x, geom):
-    return None
+    """``kernel(dy, divisors)``: ``dx`` of average pooling, or None for the general path."""
+    kind = _geometry(x, geom)
+    if kind is None or x.dtype.kind != "f":
+        return None
+    step = _avg_backward_k2s2 if kind == "k2s2" else _avg_backward_k3s2p1
+
+    def kernel(dy, divisor):
+        d = divisor.astype(x.dtype)
+        return _blocks(dy, geom.in_size, lambda dyb: step(dyb / d), dtype=x.dtype)
+
+    return kernel
