@@ -17,7 +17,8 @@ function [y, sel] = max_pool_fast(x, geom, track)
     %   with the sum of the kernel sizes, not their product, and no
     %   intermediate array is larger than X.
     %
-    %   Along one dimension, the loop runs over the kernel offsets in order. At
+    %   Along one dimension, the loop runs over the kernel offsets in order,
+    %   skipping those where every output reads padding (offset_axis). At
     %   one offset, the outputs whose window reads an input element form one
     %   range and the elements read a strided range, so one whole-array step
     %   applies the rule to all of them. An output meets its first real element
@@ -87,13 +88,15 @@ function [best, best_sel] = reduce_dim(z, sel, sz, a, geom, inner, masked)
     post = prod(sz(a + 1:end));
     n_out = geom.out(a);
     z = reshape(z, pre, sz(a), post);
-    if numel(sel) > 1
+    if ~shared(sel)
         sel = reshape(sel, pre, sz(a), post);
     end
     best = [];
     best_sel = [];
     seen = false(1, n_out);
-    for j = 0:geom.k(a) - 1
+    % Only offsets where some output reads an element: bounded by the sizes.
+    for j = pooling.internal.offset_axis(geom.in(a), n_out, geom.k(a), geom.s(a), ...
+                                         geom.pb(a), geom.d(a))
         [o, i] = pooling.internal.offset_slice(geom.in(a), n_out, geom.s(a), ...
                                                geom.pb(a), geom.d(a), j);
         if isempty(o)
@@ -213,9 +216,16 @@ function s = expand(s, sz)
 end
 
 function a = middle(a, i, n)
-    % A(:, I, :) without the copy when I is every position, or A is a number
-    % shared by every element (or none: no offsets tracked).
-    if numel(i) ~= n && numel(a) > 1
+    % A(:, I, :) without the copy when I is every position, or A is shared.
+    if numel(i) ~= n && ~shared(a)
         a = a(:, i, :);
     end
+end
+
+function tf = shared(a)
+    % Whether A stands for every element: a number shared by all (a scalar)
+    % or none (no offsets tracked: the 0-by-0 []). An empty batch makes a
+    % genuine empty array (0 planes), which must be reshaped and sliced like
+    % any other: a test of NUMEL(A) <= 1 would catch it too (issue 14).
+    tf = isscalar(a) || isequal(size(a), [0 0]);
 end
