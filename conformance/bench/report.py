@@ -189,7 +189,8 @@ def render(results, case_list):
 
     identical_py = [e["python"][op]["identical"] for e in results["cases"] for op in cs.OPS]
     identical_oct = [((e.get("octave") or {}).get(op) or {}).get("identical")
-                     for e in results["cases"] for op in cs.OPS]
+                     for e in results["cases"] for op in cs.OPS
+                     if (e.get("octave") or {}).get(op)]
     out.append(f"naive vs fast, same bits (Python: three full-size seeded planes; Octave: "
                f"the leading planes): Python "
                f"{sum(bool(v) for v in identical_py)}/{len(identical_py)}, Octave "

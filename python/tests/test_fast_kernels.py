@@ -133,3 +133,16 @@ def test_special_2d_avg_kernels_equal_naive(params, divisor, dtype):
         dy = order_sensitive(rng, y.shape, x.dtype)
         assert same_bits(fast.avg_pool_backward(dy, x, geom, *divisor),
                          naive.avg_pool_backward(dy, x, geom, *divisor))
+
+
+@pytest.mark.parametrize("repeats", [False, True])
+def test_unpool_blocks_with_and_without_repeated_targets(monkeypatch, repeats):
+    monkeypatch.setattr(fast.unpool, "BLOCK_BYTES", 100)
+    rng = np.random.default_rng(3)
+    x = rng.integers(-3, 4, size=(3, 5, 6, 6)).astype(np.float32)
+    params = dict(kernel=3, stride=1) if repeats else dict(kernel=2)
+    geom = geometry(x, **params)
+    y, idx = naive.max_pool(x, geom, True)
+    assert same_bits(fast.max_unpool(y, idx, (6, 6)), naive.max_unpool(y, idx, (6, 6)))
+    dz = order_sensitive(rng, x.shape, x.dtype)
+    assert same_bits(fast.max_unpool_backward(dz, idx), naive.max_unpool_backward(dz, idx))
