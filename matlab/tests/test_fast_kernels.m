@@ -82,3 +82,22 @@ end
 %! da = pooling.avg_pool_backward(g, x, [500 3], opts{:});
 %! dan = pooling.avg_pool_backward(g, x, [500 3], opts{:}, 'Method', 'naive');
 %! assert(isequaln(da, dan));
+
+%!test
+%! % 2-by-2 windows, stride 2: the pairs path, with zeros of both signs, ties,
+%! % NaN and Inf in some planes, agrees with the naive path bit for bit.
+%! rand('seed', 5);
+%! vals = single([0 -0 -0 0 -1 1 1 NaN Inf -Inf 2]);
+%! for cls = {'single', 'double'}
+%!   x = cast(vals(randi(numel(vals), 6, 8, 3, 4)), cls{1});
+%!   x(:, :, 1, 2) = -abs(x(:, :, 1, 2));
+%!   x(:, :, 2, :) = 0;
+%!   x(1, 1, 2, :) = -1;
+%!   x(1, 2, 2, :) = -0;
+%!   x(:, :, 3, 3) = 1;
+%!   x(2, 2, 3, 3) = NaN;
+%!   y = pooling.max_pool(x, 2);
+%!   yn = pooling.max_pool(x, 2, 'Method', 'naive');
+%!   assert(isequaln(y, yn));
+%!   assert(isequal(1 ./ y(~isnan(y)), 1 ./ yn(~isnan(yn))));
+%! end

@@ -1,4 +1,4 @@
-function [y, sel] = max_pool_fast(x, geom, track)
+function [y, sel] = max_pool_fast(x, geom, track, pairs)
     %MAX_POOL_FAST  Max pooling one spatial dimension at a time, whole arrays per window offset.
     %   [Y, SEL] = pooling.internal.max_pool_fast(X, GEOM, TRACK) pools X,
     %   reshaped to GEOM.in-by-GEOM.planes, and returns Y, GEOM.out-by-GEOM.planes,
@@ -35,8 +35,21 @@ function [y, sel] = max_pool_fast(x, geom, track)
     %   the step assigns by the rule's masks instead. Integers have no NaN,
     %   and equal integers have equal bits.
     %
-    %   See also pooling.internal.max_pool_naive, pooling.internal.offset_to_index.
+    %   Without TRACK, a 2-by-2 window with stride 2 that tiles X exactly goes
+    %   to max_pool_pairs_fast, which reads X in memory-adjacent pairs; PAIRS
+    %   (default true) false keeps this path.
+    %
+    %   See also pooling.internal.max_pool_naive, pooling.internal.offset_to_index,
+    %   pooling.internal.max_pool_pairs_fast.
 
+    if nargin < 4
+        pairs = true;
+    end
+    if pairs && ~track && isfloat(x) && pairs_apply(geom)
+        y = pooling.internal.max_pool_pairs_fast(x, geom);
+        sel = [];
+        return
+    end
     floats = isfloat(x);
     masked = floats && ~pooling.internal.max_keeps_first();
     [y, sel] = reduce(x, geom, track, masked);
@@ -52,6 +65,15 @@ function [y, sel] = max_pool_fast(x, geom, track)
             end
         end
     end
+end
+
+function tf = pairs_apply(geom)
+    % 2-by-2 windows, stride 2, nothing else, over the first two dimensions
+    % exactly (the third untouched); MAX keeps its first argument on a tie
+    % of zeros only matters for the general path, the pairs path redoes zeros.
+    k2 = geom.k(1:2) == 2 & geom.s(1:2) == 2 & geom.d(1:2) == 1 & geom.pb(1:2) == 0 & ...
+         geom.in(1:2) == 2 * geom.out(1:2);
+    tf = all(k2) && geom.k(3) == 1 && geom.s(3) == 1 && geom.in(3) == 1 && geom.out(3) == 1;
 end
 
 function [z, sel] = reduce(z, geom, track, masked)
