@@ -101,3 +101,21 @@ end
 %!   assert(isequaln(y, yn));
 %!   assert(isequal(1 ./ y(~isnan(y)), 1 ./ yn(~isnan(yn))));
 %! end
+
+%!test
+%! % 3-by-3 windows, stride 2, padding 1: the pairs path against the naive one.
+%! rand('seed', 7);
+%! vals = [0 -0 -0 0 -1 1 1 NaN Inf -Inf 2];
+%! for cls = {'single', 'double'}
+%!   x = cast(vals(randi(numel(vals), 6, 8, 3, 4)), cls{1});
+%!   x(:, :, 1, 2) = -abs(x(:, :, 1, 2));
+%!   x(:, :, 2, :) = 0;
+%!   x(1, 1, 2, :) = -1;
+%!   x(1, 2, 2, :) = -0;
+%!   x(:, :, 3, 3) = 1;
+%!   x(2, 2, 3, 3) = NaN;
+%!   y = pooling.max_pool(x, 3, 'Stride', 2, 'Padding', 1);
+%!   yn = pooling.max_pool(x, 3, 'Stride', 2, 'Padding', 1, 'Method', 'naive');
+%!   assert(isequaln(y, yn));
+%!   assert(isequal(1 ./ y(~isnan(y)), 1 ./ yn(~isnan(yn))));
+%! end

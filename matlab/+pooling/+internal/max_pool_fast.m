@@ -35,9 +35,9 @@ function [y, sel] = max_pool_fast(x, geom, track, pairs)
     %   the step assigns by the rule's masks instead. Integers have no NaN,
     %   and equal integers have equal bits.
     %
-    %   Without TRACK, a 2-by-2 window with stride 2 that tiles X exactly goes
-    %   to max_pool_pairs_fast, which reads X in memory-adjacent pairs; PAIRS
-    %   (default true) false keeps this path.
+    %   Without TRACK, 2-by-2 windows (or 3-by-3 with padding 1) with stride 2
+    %   over even sizes go to max_pool_pairs_fast, which reads X in
+    %   memory-adjacent pairs; PAIRS (default true) false keeps this path.
     %
     %   See also pooling.internal.max_pool_naive, pooling.internal.offset_to_index,
     %   pooling.internal.max_pool_pairs_fast.
@@ -68,12 +68,13 @@ function [y, sel] = max_pool_fast(x, geom, track, pairs)
 end
 
 function tf = pairs_apply(geom)
-    % 2-by-2 windows, stride 2, nothing else, over the first two dimensions
-    % exactly (the third untouched); MAX keeps its first argument on a tie
-    % of zeros only matters for the general path, the pairs path redoes zeros.
-    k2 = geom.k(1:2) == 2 & geom.s(1:2) == 2 & geom.d(1:2) == 1 & geom.pb(1:2) == 0 & ...
-         geom.in(1:2) == 2 * geom.out(1:2);
-    tf = all(k2) && geom.k(3) == 1 && geom.s(3) == 1 && geom.in(3) == 1 && geom.out(3) == 1;
+    % Stride 2 over the first two dimensions of size 2*OUT, no dilation, the
+    % third untouched; 2-by-2 windows without padding or 3-by-3 with 1.
+    a = 1:2;
+    k2 = all(geom.k(a) == 2 & geom.pb(a) == 0);
+    k3 = all(geom.k(a) == 3 & geom.pb(a) == 1);
+    tf = (k2 || k3) && all(geom.s(a) == 2 & geom.d(a) == 1 & geom.in(a) == 2 * geom.out(a)) ...
+         && geom.k(3) == 1 && geom.s(3) == 1 && geom.in(3) == 1 && geom.out(3) == 1;
 end
 
 function [z, sel] = reduce(z, geom, track, masked)
