@@ -73,8 +73,9 @@ function tf = pairs_apply(geom)
     a = 1:2;
     k2 = all(geom.k(a) == 2 & geom.pb(a) == 0);
     k3 = all(geom.k(a) == 3 & geom.pb(a) == 1);
-    tf = (k2 || k3) && all(geom.s(a) == 2 & geom.d(a) == 1 & geom.in(a) == 2 * geom.out(a)) ...
-         && geom.k(3) == 1 && geom.s(3) == 1 && geom.in(3) == 1 && geom.out(3) == 1;
+    plain = all(geom.s(a) == 2 & geom.d(a) == 1 & geom.in(a) == 2 * geom.out(a));
+    flat = geom.k(3) == 1 && geom.s(3) == 1 && geom.in(3) == 1 && geom.out(3) == 1;
+    tf = (k2 || k3) && plain && flat;
 end
 
 function [z, sel] = reduce(z, geom, track, masked)
