@@ -97,7 +97,9 @@ def performance_page(results, case_list):
 def readme_summary(results, case_list):
     """The few lines between the README's markers."""
     checks = [c for c in results["targets"] if c["met"] is not None]
-    met = sum(bool(c["met"]) for c in checks)
+    keys = list(dict.fromkeys(c["key"] for c in checks))
+    # A target is met when every check of it is (one per case it applies to).
+    met = sum(all(c["met"] for c in checks if c["key"] == key) for key in keys)
     rows = ["| operation (float32 32x64x56x56) | fast / copy | fast / PyTorch (1 thread) |",
             "|---|---|---|"]
     by_name = {e["name"]: e for e in results["cases"]}
@@ -122,7 +124,7 @@ def readme_summary(results, case_list):
     return "\n".join([
         "Thread CPU time, minimum over interleaved rounds, as ratios to `x.copy()`; the fast "
         "path is checked bit for bit against the naive loops on seeded full-size planes. "
-        f"Targets of issue 13 met in this run: {met} of {len(checks)}. Octave max forward "
+        f"Targets met in this run: {met} of {len(keys)}. Octave max forward "
         f"against its own copy: {', '.join(octave) or 'n/a'}. Every case, the chart, the "
         "method and what limits the missed targets: [docs/performance.md](docs/performance.md).",
         "",

@@ -26,14 +26,10 @@ function y = max_pool_pairs_fast(x, geom)
     w = geom.in(2);
     p = geom.planes;
     k = geom.k(1);
-    y = zeros(h / 2, w / 2, 1, p, class(x));
     nan_planes = isnan(sum(reshape(x, h * w, p), 1));
-    rest = find(~nan_planes);
-    if numel(rest) == p
-        y = pairs(x, h, w, p, k);
-    elseif ~isempty(rest)
-        y(:, :, 1, rest) = pairs(x(:, :, 1, rest), h, w, numel(rest), k);
-    end
+    % Every plane at once (no copy of the planes without NaN); the planes
+    % with one are then redone.
+    y = pairs(x, h, w, p, k);
     if any(nan_planes)
         sub = geom;
         sub.planes = nnz(nan_planes);
