@@ -10,7 +10,7 @@ path and its yardstick alike.  The fast path is checked bit for bit against
 the naive loops on three full-size planes seeded with ties, signed zeros,
 NaN and infinities.  The results go to ``build/bench/results.json``,
 ``build/bench/summary.md`` and ``build/bench/bench.png``; a full run also
-writes ``docs/performance.md`` (with the chart in ``docs/img/``) and the
+writes ``docs/performance.md`` (with the chart in ``docs/bench/``) and the
 summary between the markers of the README's "Performance" section.  A table
 of ratios against the issue's targets is printed.
 
