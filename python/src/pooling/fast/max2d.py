@@ -111,16 +111,33 @@ def _first_match(terms, y, masks=()):
 
 def _max_backward_k2s2(xb, dyb):
     # Windows do not overlap: each element gets +0.0 + dy of its window if
-    # it is the selected one, +0.0 otherwise.  The output is written plane
-    # by plane (no scatter).
+    # it is the selected one, +0.0 otherwise, written plane by plane (no
+    # scatter).  The selected element is the first of x00, x01, x10, x11
+    # equal to the result (NaN: the first NaN); one of them always is, so
+    # x11 is selected exactly where none of the first three is.  Each term
+    # is read once, so strided views cost less than copies first.
     y = _max_k2s2(xb)
-    order = [(0, 0), (0, 1), (1, 0), (1, 1)]
-    # Each term is read once, so strided views cost less than copies first.
-    chosen = _first_match([xb[:, r::2, c::2] for r, c in order], y)
+    nan_y = np.isnan(y) if y.dtype.kind == "f" else None
+    if nan_y is not None and not nan_y.any():
+        nan_y = None
+
+    def matches(r, c):
+        v = xb[:, r::2, c::2]
+        found = v == y
+        if nan_y is not None:
+            found |= np.isnan(v) & nan_y
+        return found
+
+    first, second, third = matches(0, 0), matches(0, 1), matches(1, 0)
+    second &= ~first
+    before = first | second
+    third &= ~before
+    fourth = ~(before | third)
     share = dyb + dyb.dtype.type(0)
     dx = np.empty(xb.shape, dtype=xb.dtype)
-    for number, (r, c) in enumerate(order):
-        dx[:, r::2, c::2] = keep_where(share, chosen == number)
+    for chosen, (r, c) in zip((first, second, third, fourth), [(0, 0), (0, 1), (1, 0), (1, 1)],
+                              strict=True):
+        dx[:, r::2, c::2] = keep_where(share, chosen)
     return dx
 
 
