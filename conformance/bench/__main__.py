@@ -105,6 +105,9 @@ def main(argv=None):
                         help="directory for results.json and bench.png (default build/bench)")
     parser.add_argument("--quick", action="store_true",
                         help="smaller shapes and fewer rounds: a smoke test, not a measurement")
+    parser.add_argument("--no-docs", action="store_true",
+                        help="do not write docs/performance.md and the README summary "
+                             "(a --quick run never writes them)")
     parser.add_argument("--skip", action="append", default=[],
                         choices=("torch", "octave", "conformance", "scaling"),
                         help="leave a part out (repeatable)")
@@ -188,6 +191,10 @@ def main(argv=None):
     except ImportError as exc:
         png_path = None
         log(f"chart: not drawn ({exc})")
+    if not args.quick and not args.no_docs:
+        from .publish import publish
+
+        log("wrote " + ", ".join(publish(results, case_list, ROOT, png_path)))
     print()
     print(report.render(results, case_list))
     print(f"\nwrote {json_path}, {out_dir / 'summary.md'}"

@@ -84,7 +84,7 @@ def draw(results, case_list, path):
         ("Python fast / copy of x", "python", "fast_copy", cs.copy_target),
         ("Python fast / PyTorch (1 thread)", "python", "fast_torch", cs.torch_target),
         ("Python fast peak memory / (inputs + output)", "python", "memory",
-         lambda case, op: cs.MEMORY_TARGET),
+         cs.memory_target),
         ("Octave fast / Octave x + 0", "octave", "fast_copy", cs.octave_copy_target),
     ]
     for k, (title, side, key, target_of) in enumerate(panels):

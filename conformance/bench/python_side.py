@@ -10,6 +10,7 @@ import tracemalloc
 import numpy as np
 
 import pooling
+import pooling.fast
 
 from .cases import OPS, SCALING_NAIVE_MAX_ELEMENTS, Case, naive_planes
 
@@ -38,16 +39,23 @@ class Rounds:
 
 
 def interleaved(calls, rounds):
-    """Median seconds of each call (and every sample), timed in rounds that call each once.
+    """Minimum thread CPU seconds of each call, median wall seconds, and every sample.
 
-    One warm-up call each first.  Interleaving puts the fast path and its
-    yardsticks in the same stretch of time, so a noisy neighbour on the
-    machine shifts them together and the ratios hold.
+    One warm-up call each first, then rounds that call each once.  The
+    headline is the *minimum* of ``time.thread_time()`` over the rounds: CPU
+    time of this thread only, so a neighbour on a shared machine does not
+    inflate it by taking the core away, and the minimum is the run least
+    disturbed by cache and frequency noise.  Interleaving puts the fast path
+    and its yardsticks in the same stretch of time, so what noise is left
+    shifts them together and the ratios hold.  Wall time (median) is kept too.
+    Returns ``(cpu_min, rounds_done, samples)`` where ``samples[name]`` holds
+    ``{"cpu": [...], "wall": [...], "wall_median": m}``.
     """
     calls = {name: f for name, f in calls.items() if f is not None}
     for f in calls.values():
         f()
-    times = {name: [] for name in calls}
+    cpu = {name: [] for name in calls}
+    wall = {name: [] for name in calls}
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -57,23 +65,27 @@ def interleaved(calls, rounds):
             time.perf_counter() - start < rounds.min_seconds and done < rounds.max_rounds
         ):
             for name, f in calls.items():
-                t0 = time.perf_counter()
+                w0, c0 = time.perf_counter(), time.thread_time()
                 f()
-                times[name].append(time.perf_counter() - t0)
+                cpu[name].append(time.thread_time() - c0)
+                wall[name].append(time.perf_counter() - w0)
             done += 1
     finally:
         if was_enabled:
             gc.enable()
-    return {name: statistics.median(t) for name, t in times.items()}, done, times
+    samples = {name: {"cpu": cpu[name], "wall": wall[name],
+                      "wall_median": statistics.median(wall[name])} for name in calls}
+    return {name: min(t) for name, t in cpu.items()}, done, samples
 
 
 def repeated(f, n):
+    """Minimum thread CPU seconds of ``n`` calls (the naive loops: too slow to interleave)."""
     times = []
     for _ in range(n):
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         f()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        times.append(time.thread_time() - t0)
+    return min(times)
 
 
 def peak_bytes(f):
@@ -91,10 +103,15 @@ def peak_bytes(f):
 
 
 def same_bits(a, b):
+    """Same dtype, shape and bits, NaN compared as a class (as the conformance suite does)."""
     a, b = np.asarray(a), np.asarray(b)
     if a.shape != b.shape or a.dtype != b.dtype:
         return False
-    return a.tobytes() == b.tobytes()
+    if a.dtype.kind != "f":
+        return a.tobytes() == b.tobytes()
+    uint = np.dtype(f"u{a.dtype.itemsize}")
+    both_nan = np.isnan(a) & np.isnan(b)
+    return bool(np.all(both_nan | (a.view(uint) == b.view(uint))))
 
 
 def _nbytes(result):
@@ -123,6 +140,7 @@ class Operators:
             return {
                 "max_fwd": lambda a: pooling.global_max_pool(a["x"], **kw),
                 "max_bwd": lambda a: pooling.global_max_pool_backward(a["dy"], a["x"], **kw),
+                "max_bwd_idx": self.from_indices(method, g_fn=pooling.global_max_pool_backward),
                 "avg_fwd": lambda a: pooling.global_avg_pool(a["x"], **kw),
                 "avg_bwd": lambda a: pooling.global_avg_pool_backward(a["dy"], a["x"], **kw),
                 "unpool_fwd": lambda a: pooling.max_unpool(a["y"], a["idx"], c.shape[2:], **kw),
@@ -132,12 +150,28 @@ class Operators:
         return {
             "max_fwd": lambda a: pooling.max_pool(a["x"], **g, **kw),
             "max_bwd": lambda a: pooling.max_pool_backward(a["dy"], a["x"], **g, **kw),
+            "max_bwd_idx": self.from_indices(method),
             "avg_fwd": lambda a: pooling.avg_pool(a["x"], **g, **kw),
             "avg_bwd": lambda a: pooling.avg_pool_backward(a["dy"], a["x"], **g, **kw),
             "unpool_fwd": lambda a: pooling.max_unpool(a["y"], a["idx"], c.shape[2:], **kw),
             # dz has z's shape, which is x's: x serves as dz.
             "unpool_bwd": lambda a: pooling.max_unpool_backward(a["x"], a["idx"], **kw),
         }[op]
+
+    def from_indices(self, method, g_fn=None):
+        """Max backward from the forward pass's saved indices.
+
+        The fast kernel ``pooling.fast.max_pool_backward_from_indices`` (its
+        public ``indices=`` option is not wired yet); the naive reference
+        recomputes the selection, which must give the same bits.
+        """
+        if method == "fast":
+            return lambda a: pooling.fast.max_pool_backward_from_indices(
+                a["dy"], a["idx"], a["x"].shape)
+        if g_fn is not None:
+            return lambda a: g_fn(a["dy"], a["x"], method="naive")
+        g = self.case.pooling_kwargs()
+        return lambda a: pooling.max_pool_backward(a["dy"], a["x"], **g, method="naive")
 
     def arrays(self, x, dy):
         """The inputs of every operation: ``x``, ``dy`` and the fast path's own ``y, idx``."""
@@ -150,6 +184,7 @@ class Operators:
     @staticmethod
     def input_bytes(op, a):
         names = {"max_fwd": ("x",), "avg_fwd": ("x",), "max_bwd": ("dy", "x"),
+                 "max_bwd_idx": ("dy", "idx"),
                  "avg_bwd": ("dy", "x"), "unpool_fwd": ("y", "idx"), "unpool_bwd": ("x", "idx")}
         return sum(a[n].nbytes for n in names[op])
 
@@ -169,11 +204,13 @@ class Operators:
         xt = torch.from_numpy(x)
         dyt = torch.from_numpy(dy)
         if c.is_global:
+            # Like for like: one window over the whole plane, as ours, rather
+            # than the adaptive operators (a different kernel with its own cost).
             def max_pool(t, indices=False):
-                return getattr(F, f"adaptive_max_pool{r}d")(t, 1, return_indices=indices)
+                return getattr(F, f"max_pool{r}d")(t, c.shape[2:], return_indices=indices)
 
             def avg_pool(t):
-                return getattr(F, f"adaptive_avg_pool{r}d")(t, 1)
+                return getattr(F, f"avg_pool{r}d")(t, c.shape[2:])
 
             unpool_kw = {"kernel_size": c.shape[2:]}
         else:
@@ -209,9 +246,26 @@ class Operators:
             "avg_fwd": (lambda: avg_pool(xt)) if avg_pool else None,
             "unpool_fwd": lambda: unpool(yt),
             "max_bwd": backward(max_pool, xt, dyt),
+            # PyTorch's max backward always scatters through the saved indices.
+            "max_bwd_idx": backward(max_pool, xt, dyt),
             "avg_bwd": backward(avg_pool, xt, dyt),
             "unpool_bwd": backward(unpool, yt, xt),
         }
+
+
+def check_planes(shape):
+    """(n, c) of the planes the naive check runs on: first, middle and last.
+
+    ``cases.inputs`` seeds ties, signed zeros, NaN and infinities into these
+    planes, which lie in different blocks of the fast kernels; the fast path
+    runs on the full array and its result there must equal the naive loops'.
+    """
+    n, c = shape[:2]
+    return [0, n // 2, n - 1], [0, c // 2, c - 1]
+
+
+def _planes(a, ns, cs_):
+    return np.ascontiguousarray(a[ns, cs_][:, None])
 
 
 def run_case(case, x, dy, torch, rounds, naive_cap, log):
@@ -221,34 +275,40 @@ def run_case(case, x, dy, torch, rounds, naive_cap, log):
     c_sub, n_sub = naive_planes(case.shape, naive_cap)
     xs = np.ascontiguousarray(x[:n_sub, :c_sub])
     sub = ops.arrays(xs, np.ascontiguousarray(dy[:n_sub, :c_sub]))
+    ns, cs_ = check_planes(case.shape)
+    seeded = {name: _planes(a, ns, cs_) for name, a in full.items()}
     scale = x.size / xs.size
     torch_calls = ops.torch_calls(x, dy)
     results = {}
     for op in OPS:
         fast = ops.pooling(op, "fast")
         naive = ops.pooling(op, "naive")
-        medians, done, samples = interleaved(
+        best, done, samples = interleaved(
             {"copy": x.copy, "fast": functools.partial(fast, full), "torch": torch_calls[op]},
             rounds,
         )
         naive_seconds = repeated(functools.partial(naive, sub), rounds.naive_rounds)
         peak, result = peak_bytes(functools.partial(fast, full))
         io_bytes = ops.input_bytes(op, full) + _nbytes(result)
+        identical = same_bits(_planes(_first(result), ns, cs_), _first(naive(seeded)))
         del result
         results[op] = {
-            "fast": medians["fast"],
-            "copy": medians["copy"],
-            "torch": medians.get("torch"),
+            "fast": best["fast"],
+            "copy": best["copy"],
+            "torch": best.get("torch"),
+            "wall": {name: v["wall_median"] for name, v in samples.items()},
             "rounds": done,
             "samples": samples,
             "naive": naive_seconds * scale,
             "naive_measured": naive_seconds,
             "naive_elements": int(xs.size),
-            "identical": same_bits(_first(fast(sub)), _first(naive(sub))),
+            "identical": identical,
+            "checked_planes": [ns, cs_],
             "peak_bytes": int(peak),
             "io_bytes": int(io_bytes),
         }
-        log(f"python: {case.name:9} {op:10} fast {medians['fast'] * 1e3:8.2f} ms")
+        log(f"python: {case.name:9} {op:11} fast {best['fast'] * 1e3:8.2f} ms cpu, "
+            f"{best['fast'] / best['copy']:5.2f}x copy, same bits as naive: {identical}")
     return results
 
 
@@ -266,7 +326,7 @@ def run_scaling(x_all, dy_all, planes, ops, torch, rounds, log):
         elements.append(int(x.size))
         for op in ops:
             fast = impl.pooling(op, "fast")
-            medians, _, _ = interleaved(
+            best, _, _ = interleaved(
                 {"copy": x.copy, "fast": functools.partial(fast, a), "torch": torch_calls[op]},
                 rounds,
             )
@@ -274,8 +334,8 @@ def run_scaling(x_all, dy_all, planes, ops, torch, rounds, log):
             if x.size <= SCALING_NAIVE_MAX_ELEMENTS:
                 naive = repeated(functools.partial(impl.pooling(op, "naive"), a),
                                  rounds.naive_rounds)
-            for key, value in (("fast", medians["fast"]), ("copy", medians["copy"]),
-                               ("torch", medians.get("torch")), ("naive", naive)):
+            for key, value in (("fast", best["fast"]), ("copy", best["copy"]),
+                               ("torch", best.get("torch")), ("naive", naive)):
                 out[op][key].append(value)
         log(f"python: scaling {x.size:>9} elements done")
     return {"elements": elements, "ops": out}

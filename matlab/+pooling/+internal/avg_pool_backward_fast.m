@@ -9,16 +9,18 @@ function dx = avg_pool_backward_fast(dy, x, geom, opts)
     %   every dimension a larger offset belongs to an earlier output. Walking
     %   the offsets in reverse row-major order therefore adds the shares of any
     %   one element in ascending row-major output order, the order SPEC.md
-    %   section 8 fixes. An offset of offset_rounds' round 1 brings the first
+    %   section 8 fixes. Offsets where every output reads padding are skipped
+    %   (offset_list). An offset of offset_rounds' round 1 brings the first
     %   share of every element it reads, so it writes +0 + G without reading DX.
     %
     %   See also pooling.internal.avg_pool_backward_naive, pooling.internal.avg_divisor.
 
     g = dy ./ cast(pooling.internal.avg_divisor(geom, opts), class(dy));
     dx = zeros(size(x), class(x));
-    rounds = pooling.internal.offset_rounds(geom);
-    for t = prod(geom.k):-1:1
-        [o1, i1, o2, i2, o3, i3] = pooling.internal.offset_boxes(geom, t);
+    offsets = pooling.internal.offset_list(geom);
+    rounds = pooling.internal.offset_rounds(geom, offsets);
+    for t = size(offsets, 1):-1:1
+        [o1, i1, o2, i2, o3, i3] = pooling.internal.offset_boxes(geom, offsets(t, :));
         if isempty(o1) || isempty(o2) || isempty(o3)
             continue
         end

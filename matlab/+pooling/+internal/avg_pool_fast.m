@@ -4,8 +4,9 @@ function y = avg_pool_fast(x, geom, opts)
     %   GEOM.in-by-GEOM.planes (single or double), and returns Y,
     %   GEOM.out-by-GEOM.planes, with the same bits as avg_pool_naive.
     %
-    %   The loop runs over the PROD(GEOM.k) window offsets in row-major order,
-    %   the order each window is scanned in (SPEC.md sections 5 and 8). At one
+    %   The loop runs over the window offsets in row-major order, the order
+    %   each window is scanned in (SPEC.md sections 5 and 8), skipping those
+    %   where every output reads padding (offset_list), which add nothing. At one
     %   offset, the outputs whose window reads an input element form a box, the
     %   elements read a strided box of X, and one whole-array addition adds
     %   each element to its own output's accumulator: every accumulator sees
@@ -17,8 +18,9 @@ function y = avg_pool_fast(x, geom, opts)
     %   See also pooling.internal.avg_pool_naive, pooling.internal.avg_divisor.
 
     acc = [];
-    for t = 1:prod(geom.k)
-        [o1, i1, o2, i2, o3, i3] = pooling.internal.offset_boxes(geom, t);
+    offsets = pooling.internal.offset_list(geom);
+    for t = 1:size(offsets, 1)
+        [o1, i1, o2, i2, o3, i3] = pooling.internal.offset_boxes(geom, offsets(t, :));
         if isempty(o1) || isempty(o2) || isempty(o3)
             continue
         end

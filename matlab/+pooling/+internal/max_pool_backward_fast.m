@@ -21,15 +21,23 @@ function dx = max_pool_backward_fast(dy, x, geom)
     [~, sel] = pooling.internal.max_pool_fast(x, geom, true);
     idx = pooling.internal.offset_to_index(sel, geom);
     dx = zeros(size(x), class(x));
-    rounds = pooling.internal.offset_rounds(geom);
+    [offsets, numbers] = pooling.internal.offset_list(geom);
+    rounds = pooling.internal.offset_rounds(geom, offsets);
     if all(rounds == 1)
         dx(idx) = dy + 0;
         return
     end
     % The rounds in SEL's small class keep the lookup and the comparisons
     % cheap. Columns throughout: indexing a vector keeps its orientation.
-    round_table = cast(rounds, class(sel));
-    round_of = reshape(round_table(sel), [], 1);
+    if prod(geom.k) <= max(numel(sel), 256)
+        round_table = zeros(prod(geom.k), 1, class(sel));
+        round_table(numbers) = rounds;
+        round_of = reshape(round_table(sel), [], 1);
+    else
+        % A huge kernel: no table with one entry per offset.
+        [~, at] = ismember(double(sel(:)), numbers);
+        round_of = cast(rounds(at), class(sel));
+    end
     idx = idx(:);
     dy = dy(:);
     for r = 1:max(rounds)

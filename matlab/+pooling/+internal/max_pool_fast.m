@@ -1,4 +1,4 @@
-function [y, sel] = max_pool_fast(x, geom, track)
+function [y, sel] = max_pool_fast(x, geom, track, pairs)
     %MAX_POOL_FAST  Max pooling one spatial dimension at a time, whole arrays per window offset.
     %   [Y, SEL] = pooling.internal.max_pool_fast(X, GEOM, TRACK) pools X,
     %   reshaped to GEOM.in-by-GEOM.planes, and returns Y, GEOM.out-by-GEOM.planes,
@@ -17,7 +17,8 @@ function [y, sel] = max_pool_fast(x, geom, track)
     %   with the sum of the kernel sizes, not their product, and no
     %   intermediate array is larger than X.
     %
-    %   Along one dimension, the loop runs over the kernel offsets in order. At
+    %   Along one dimension, the loop runs over the kernel offsets in order,
+    %   skipping those where every output reads padding (offset_axis). At
     %   one offset, the outputs whose window reads an input element form one
     %   range and the elements read a strided range, so one whole-array step
     %   applies the rule to all of them. An output meets its first real element
@@ -34,8 +35,21 @@ function [y, sel] = max_pool_fast(x, geom, track)
     %   the step assigns by the rule's masks instead. Integers have no NaN,
     %   and equal integers have equal bits.
     %
-    %   See also pooling.internal.max_pool_naive, pooling.internal.offset_to_index.
+    %   Without TRACK, 2-by-2 windows (or 3-by-3 with padding 1) with stride 2
+    %   over even sizes go to max_pool_pairs_fast, which reads X in
+    %   memory-adjacent pairs; PAIRS (default true) false keeps this path.
+    %
+    %   See also pooling.internal.max_pool_naive, pooling.internal.offset_to_index,
+    %   pooling.internal.max_pool_pairs_fast.
 
+    if nargin < 4
+        pairs = true;
+    end
+    if pairs && ~track && isfloat(x) && pairs_apply(geom)
+        y = pooling.internal.max_pool_pairs_fast(x, geom);
+        sel = [];
+        return
+    end
     floats = isfloat(x);
     masked = floats && ~pooling.internal.max_keeps_first();
     [y, sel] = reduce(x, geom, track, masked);
@@ -51,6 +65,17 @@ function [y, sel] = max_pool_fast(x, geom, track)
             end
         end
     end
+end
+
+function tf = pairs_apply(geom)
+    % Stride 2 over the first two dimensions of size 2*OUT, no dilation, the
+    % third untouched; 2-by-2 windows without padding or 3-by-3 with 1.
+    a = 1:2;
+    k2 = all(geom.k(a) == 2 & geom.pb(a) == 0);
+    k3 = all(geom.k(a) == 3 & geom.pb(a) == 1);
+    plain = all(geom.s(a) == 2 & geom.d(a) == 1 & geom.in(a) == 2 * geom.out(a));
+    flat = geom.k(3) == 1 && geom.s(3) == 1 && geom.in(3) == 1 && geom.out(3) == 1;
+    tf = (k2 || k3) && plain && flat;
 end
 
 function [z, sel] = reduce(z, geom, track, masked)
@@ -87,13 +112,15 @@ function [best, best_sel] = reduce_dim(z, sel, sz, a, geom, inner, masked)
     post = prod(sz(a + 1:end));
     n_out = geom.out(a);
     z = reshape(z, pre, sz(a), post);
-    if numel(sel) > 1
+    if ~shared(sel)
         sel = reshape(sel, pre, sz(a), post);
     end
     best = [];
     best_sel = [];
     seen = false(1, n_out);
-    for j = 0:geom.k(a) - 1
+    % Only offsets where some output reads an element: bounded by the sizes.
+    for j = pooling.internal.offset_axis(geom.in(a), n_out, geom.k(a), geom.s(a), ...
+                                         geom.pb(a), geom.d(a))
         [o, i] = pooling.internal.offset_slice(geom.in(a), n_out, geom.s(a), ...
                                                geom.pb(a), geom.d(a), j);
         if isempty(o)
@@ -213,9 +240,16 @@ function s = expand(s, sz)
 end
 
 function a = middle(a, i, n)
-    % A(:, I, :) without the copy when I is every position, or A is a number
-    % shared by every element (or none: no offsets tracked).
-    if numel(i) ~= n && numel(a) > 1
+    % A(:, I, :) without the copy when I is every position, or A is shared.
+    if numel(i) ~= n && ~shared(a)
         a = a(:, i, :);
     end
+end
+
+function tf = shared(a)
+    % Whether A stands for every element: a number shared by all (a scalar)
+    % or none (no offsets tracked: the 0-by-0 []). An empty batch makes a
+    % genuine empty array (0 planes), which must be reshaped and sliced like
+    % any other: a test of NUMEL(A) <= 1 would catch it too (issue 14).
+    tf = isscalar(a) || isequal(size(a), [0 0]);
 end
