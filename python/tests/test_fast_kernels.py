@@ -12,11 +12,11 @@ from test_fast_matches_naive import SPECIALS, order_sensitive, same_bits
 
 import pooling
 from pooling import fast, naive
-from pooling.geometry import resolve
+from pooling.parameters import window_geometry
 
 
 def geometry(x, kernel, stride=None, padding=0, dilation=1, ceil_mode=False):
-    return resolve(x.shape[2:], kernel, stride, padding, dilation, ceil_mode, "test")
+    return window_geometry(x.shape[2:], kernel, stride, padding, dilation, ceil_mode, "test")
 
 
 GEOMETRIES = [

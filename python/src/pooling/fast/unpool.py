@@ -55,8 +55,10 @@ def max_unpool(y, indices, out_size):
     planes = int(np.prod(y.shape[:2]))
     plane_size = int(np.prod(out_size))
     z = np.zeros((planes, plane_size), dtype=y.dtype)
-    flat_y = np.ascontiguousarray(y).reshape(planes, -1)
-    flat_i = indices.reshape(planes, -1)
+    # Sizes spelled out, not -1: with an empty batch (planes == 0) numpy cannot infer them.
+    pooled = int(np.prod(y.shape[2:]))
+    flat_y = np.ascontiguousarray(y).reshape(planes, pooled)
+    flat_i = indices.reshape(planes, pooled)
     for rows in _blocks(planes, plane_size, y.dtype.itemsize):
         targets = _flat_targets(flat_i, rows, plane_size)
         values = flat_y[rows].reshape(-1)
@@ -72,9 +74,10 @@ def max_unpool_backward(dz, indices):
     """``dz`` gathered at each index, +0.0 where a later output overwrote the value."""
     planes = int(np.prod(indices.shape[:2]))
     plane_size = int(np.prod(dz.shape[2:]))
-    dy = np.empty((planes, int(np.prod(indices.shape[2:]))), dtype=dz.dtype)
-    flat_dz = np.ascontiguousarray(dz).reshape(planes, -1)
-    flat_i = indices.reshape(planes, -1)
+    pooled = int(np.prod(indices.shape[2:]))
+    dy = np.empty((planes, pooled), dtype=dz.dtype)
+    flat_dz = np.ascontiguousarray(dz).reshape(planes, plane_size)
+    flat_i = indices.reshape(planes, pooled)
     for rows in _blocks(planes, plane_size, dz.dtype.itemsize):
         targets = _flat_targets(flat_i, rows, plane_size)
         got = flat_dz[rows].reshape(-1).take(targets)
@@ -82,5 +85,5 @@ def max_unpool_backward(dz, indices):
         if writer is not None:
             last = writer.take(targets) == np.arange(targets.size, dtype=writer.dtype)
             got[~last] = 0
-        dy[rows] = got.reshape(rows.stop - rows.start, -1)
+        dy[rows] = got.reshape(rows.stop - rows.start, pooled)
     return dy.reshape(indices.shape)
