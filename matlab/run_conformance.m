@@ -102,8 +102,8 @@ function [ok, results] = run_conformance(varargin)
     if ~isempty(methods{1})
         method_text = ['''Method'' ', strjoin(methods, ' and ')];
     end
-    print_line(sprintf('run_conformance: %s (%d cases), implementation %s, %s', ...
-                       mat_label, numel(cases), impl.label, method_text), '    ');
+    print_line(sprintf('run_conformance: %s, %d cases', mat_label, numel(cases)), '    ');
+    print_line(sprintf('implementation: %s, %s', impl.label, method_text), '    ');
     print_line(sprintf('%s, %.1f s', system_name(), toc(started)), '    ');
     print_table(group_names, counts);
     print_failures(group_names, failures, options.max_shown);
@@ -379,7 +379,7 @@ function print_line(text, continuation, indent)
         indent = '';
     end
     limit = 119 - numel(indent);
-    text = regexprep(text, '\s+', ' ');
+    text = regexprep(text, '[\r\n\t]+', ' ');
     while numel(text) > limit
         cut = find(text(1:limit + 1) == ' ', 1, 'last');
         if isempty(cut) || cut <= numel(continuation) + 1
@@ -416,8 +416,9 @@ function [verdict, problems] = run_case(c, impl, methods)
                 end
                 [got, err, warned] = make_call(handle, call, methods{m});
                 if ~isempty(err) && is_unsupported(err)
-                    unsupported{end + 1} = sprintf('%s: %s: %s', call.function, ...
-                                                   err.identifier, err.message); %#ok<AGROW>
+                    short = call.function(find(call.function == '.', 1, 'last') + 1:end);
+                    unsupported{end + 1} = sprintf('%s: %s: %s', short, err.identifier, ...
+                                                   err.message); %#ok<AGROW>
                     continue
                 end
                 if isfield(c, 'error')
