@@ -15,8 +15,10 @@ import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
+from conformance.fixtureio import layout
 from conformance.harness.octave_session import ROOT, OctaveUnavailable, find_executable
 
 README = ROOT / "matlab" / "README.md"
@@ -109,6 +111,20 @@ def test_sample_elides_the_middle_rows():
     assert sample(out).splitlines()[4:11] == ["g0  1  0", "g1  1  0", "g2  1  0", "...",
                                               "g7  1  0", "g8  1  0", "total  9  0"]
     assert normalised(sample(out)).splitlines()[1] == "GNU Octave <version>, <seconds> s"
+
+
+def test_from_matlab_keeps_zero_size_dimensions():
+    # The harness's half of the empty-batch check (the runner compares sizes itself):
+    # N = 0 is no trailing singleton, and an empty array of another size is wrong.
+    back = layout.from_matlab(np.zeros((5, 4, 1, 0)), (0, 1, 5, 4))
+    assert back.shape == (0, 1, 5, 4)
+    assert layout.from_matlab(np.zeros((4, 4, 2, 0)), (0, 2, 4, 4)).shape == (0, 2, 4, 4)
+    assert layout.from_matlab(np.zeros((3, 2, 0)), (0, 2, 3)).shape == (0, 2, 3)
+    for wrong in [(3, 2, 1, 0), (5, 4, 0), (0, 0), (5, 4, 0, 1)]:
+        assert layout.from_matlab(np.zeros(wrong), (0, 1, 5, 4)) is None, wrong
+    assert layout.to_matlab(np.zeros((0, 1, 5, 4))).shape == (5, 4, 1, 0)
+    # A trailing singleton after a zero-size dimension is still dropped by MATLAB.
+    assert layout.from_matlab(np.zeros((3, 0)), (1, 0, 3)).shape == (1, 0, 3)
 
 
 def main(argv):
