@@ -4,7 +4,7 @@ function [ok, results] = run_conformance(varargin)
     %   fixtures/fixtures.mat (beside this folder: ../fixtures), runs every
     %   case with 'Method','fast' and with 'Method','naive', prints one row per
     %   fixture group (cases passed, cases failed; failing rows end in FAILED),
-    %   then the first failures, and ends with a verdict line ('262 passed' or
+    %   then the first failures, and ends with a verdict line ('322 passed' or
     %   'FAILED: 34 cases in 12 groups'); OK is true when no case failed. No
     %   Python is involved: the MAT file holds each case as the calls to make,
     %   already in MATLAB's layout ([spatial..., C, N]) and index convention,
