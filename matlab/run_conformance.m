@@ -171,6 +171,7 @@ function [mat_file, mat_label, groups, options] = parse_arguments(args, here)
         error('run_conformance:badArgument', ...
               'GROUPS must be a char vector or a cell array of them.');
     end
+    groups = reshape(groups, 1, []);
 
     options = struct('implementation', 'pooling', 'methods', {{}}, 'max_shown', 20);
     rest = args(positional + 1:end);
