@@ -3,6 +3,8 @@
 MATLAB cannot store trailing singleton dimensions, so an array coming back
 from Octave may have fewer dimensions than it should; only missing trailing
 ones are restored, anything else is a real shape difference and is reported.
+A zero-size dimension is no singleton: an empty batch, (0, 2, 4, 4), is
+4 x 4 x 2 x 0 in MATLAB and must come back so, like any other size.
 """
 
 import numpy as np
@@ -22,14 +24,15 @@ def from_matlab(a, shape):
     """Octave's result for an array of fixture shape ``shape``, back in fixture layout.
 
     Returns ``None`` when the dimensions do not match even after restoring
-    dropped trailing singletons; the caller reports the shape it got.
+    dropped trailing singletons, empty arrays included (an empty array of
+    another size is a wrong answer too); the caller reports the shape it got.
     """
     a = np.asarray(a)
     want = matlab_shape(shape)
     fits = a.ndim <= len(want) and a.shape == want[: a.ndim] and all(
         n == 1 for n in want[a.ndim:]
     )
-    if not fits and not (a.size == 0 and int(np.prod(want)) == 0):
+    if not fits:
         return None
     a = a.reshape(want)
     r = len(shape) - 2

@@ -121,7 +121,8 @@ def _window_pins(case):
     op = OPERATORS[case["op"]]
     if op.name == "max_unpool":
         idx = case["indices"]
-        flat = idx.reshape(idx.shape[:2] + (-1,))
+        # The size spelled out: with an empty batch numpy cannot infer a -1.
+        flat = idx.reshape(idx.shape[:2] + (int(np.prod(idx.shape[2:])),))
         repeats = any(len(set(flat[i, j].tolist())) < flat.shape[2]
                       for i in range(flat.shape[0]) for j in range(flat.shape[1]))
         return {"overwrite"} if repeats else set()

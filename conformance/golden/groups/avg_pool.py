@@ -196,6 +196,32 @@ ERRORS = [
 # Pins every case of a group has whatever its values (conformance/golden/tags.py).
 PINS = {"sum-order": ("sum-order",)}
 
+# N = 0 works (SPEC.md): every output has N = 0 too; the last window overhanging or not.
+EMPTY_BATCH = [
+    case("avg-1d-empty-batch", "N=0, 1-D, k=2 on 6", np.zeros((0, 2, 6)), kernel_size=2),
+    case("avg-1d-empty-batch-ceil", "N=0, 1-D, k=2 on 5, ceil_mode: the last window overhangs",
+         np.zeros((0, 2, 5)), kernel_size=2, ceil_mode=True),
+    case("avg-2d-empty-batch", "N=0, C=2, 4x4, k=2", np.zeros((0, 2, 4, 4)), kernel_size=2),
+    case("avg-2d-empty-batch-c1-ceil", "N=0, C=1, 5x4, k=2, ceil_mode",
+         np.zeros((0, 1, 5, 4)), kernel_size=2, ceil_mode=True),
+    case("avg-2d-empty-batch-end-padding-exclude-pad",
+         "N=0, 5x5, k=2, padding (0, 1) per axis, count_include_pad false",
+         np.zeros((0, 2, 5, 5)), kernel_size=2, padding=[[0, 1], [0, 1]],
+         count_include_pad=False),
+    case("avg-2d-empty-batch-same-odd", "N=0, 5x5, k=2, s=2, 'same': odd padding (0, 1)",
+         np.zeros((0, 2, 5, 5)), kernel_size=2, padding="same"),
+    case("avg-2d-empty-batch-float32-ceil-divisor", "N=0, float32, 5x6, k=3, s=2, ceil, divisor 4",
+         np.zeros((0, 2, 5, 6)), dtype="float32", kernel_size=3, stride=2, ceil_mode=True,
+         divisor_override=4),
+    case("avg-3d-empty-batch", "N=0, 3-D, 4x4x4, k=2", np.zeros((0, 2, 4, 4, 4)), kernel_size=2),
+    case("avg-3d-empty-batch-ceil-padding", "N=0, 3-D, 3x4x5, k=2, padding 1, ceil_mode",
+         np.zeros((0, 1, 3, 4, 5)), kernel_size=2, padding=1, ceil_mode=True),
+    case("avg-3d-empty-batch-float32-same-odd", "N=0, float32, 3-D 3x5x3, k=2, s=2, 'same'",
+         np.zeros((0, 2, 3, 5, 3)), dtype="float32", kernel_size=2, padding="same"),
+    error("avg-error-empty-batch-output-too-small", "N=0 does not skip the checks: k=3 on 2x2",
+          np.zeros((0, 1, 2, 2)), "pooling:outputTooSmall", kernel_size=3),
+]
+
 GROUPS = {
     "basic": ("ranks 1 to 3, N and C, kernels, strides, dtypes", BASIC),
     "divisor": ("count_include_pad, the ceil overhang and divisor_override", DIVISOR),
@@ -204,6 +230,7 @@ GROUPS = {
     "padding": ("padding strings and large pads", PADDING),
     "random": ("seeded random cases over every parameter", random_cases()),
     "errors": ("every error identifier average pooling raises", ERRORS),
+    "empty-batch": ("N = 0 in every rank, the last window overhanging or not", EMPTY_BATCH),
 }
 
 

@@ -1,5 +1,7 @@
 """The global average pooling fixture groups (fixtures/global_avg_pool/*.yaml); see common.py."""
 
+import numpy as np
+
 from .. import oracle
 from .common import (
     CHAPTER,
@@ -40,6 +42,18 @@ SUM_ORDER = [
     case("gavg-2d-mixed-specials", "NaN, Inf, -0.0, subnormals", mixed_specials((2, 1, 3, 3), 412)),
 ]
 
+# N = 0 works (SPEC.md): the output is (0, C, 1, ...).
+EMPTY_BATCH = [
+    case("gavg-1d-empty-batch", "N=0, 1-D", np.zeros((0, 2, 5))),
+    case("gavg-2d-empty-batch", "N=0, C=1, 5x4", np.zeros((0, 1, 5, 4))),
+    case("gavg-2d-empty-batch-float32", "N=0, float32, 2-D", np.zeros((0, 3, 4, 4)),
+         dtype="float32"),
+    case("gavg-3d-empty-batch", "N=0, 3-D", np.zeros((0, 2, 3, 4, 5))),
+    case("gavg-3d-empty-batch-float32", "N=0, float32, 3-D", np.zeros((0, 1, 2, 2, 2)),
+         dtype="float32"),
+]
+
+
 X2 = plane([[1.0, 2.0], [3.0, 4.0]])
 ERRORS = [
     error("gavg-error-integer", "global average pooling refuses integers",
@@ -55,6 +69,7 @@ GROUPS = {
     "basic": ("one window over every spatial axis", BASIC),
     "sum-order": ("row-major sums over the whole plane, one division", SUM_ORDER),
     "errors": ("errors of global average pooling", ERRORS),
+    "empty-batch": ("N = 0 in every rank", EMPTY_BATCH),
 }
 
 

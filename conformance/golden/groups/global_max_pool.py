@@ -1,5 +1,7 @@
 """The global max pooling fixture groups (fixtures/global_max_pool/*.yaml); see common.py."""
 
+import numpy as np
+
 from .. import oracle
 from .common import (
     CHAPTER,
@@ -48,6 +50,23 @@ INTEGERS = [
                            "uint64"))
 ]
 
+# N = 0 works (SPEC.md): the output is (0, C, 1, ...).
+EMPTY_BATCH = [
+    case("gmax-1d-empty-batch", "N=0, 1-D", np.zeros((0, 2, 5))),
+    case("gmax-2d-empty-batch", "N=0, C=1, 5x4", np.zeros((0, 1, 5, 4))),
+    case("gmax-3d-empty-batch-float32", "N=0, float32, 3-D", np.zeros((0, 2, 3, 4, 5)),
+         dtype="float32"),
+] + [
+    case(f"gmax-{r}d-empty-batch-{t}", f"N=0, {t}, {r}-D", np.zeros((0, 2) + (3,) * r), dtype=t)
+    for t, r in (("int8", 1), ("uint8", 2), ("int16", 3), ("uint16", 2), ("int32", 2),
+                 ("uint32", 1), ("int64", 2), ("uint64", 3))
+] + [
+    error("gmax-error-empty-batch-gradient-shape", "N=0: dy with N=1 for an x with N=0",
+          np.zeros((0, 2, 3, 3)), "pooling:badGradient", call="global_max_pool_backward",
+          dy=np.zeros((1, 2, 1, 1))),
+]
+
+
 X2 = plane([[1.0, 2.0], [3.0, 4.0]])
 ERRORS = [
     error("gmax-error-rank-6", "x with 4 spatial axes", [[[[[[1.0]]]]], [[[[[2.0]]]]]],
@@ -64,6 +83,7 @@ GROUPS = {
     "rules": ("ties, NaN, signed zero and -Inf over a whole plane", RULES),
     "integers": ("integer dtypes", INTEGERS),
     "errors": ("errors of global max pooling", ERRORS),
+    "empty-batch": ("N = 0 in every rank and dtype", EMPTY_BATCH),
 }
 
 

@@ -380,6 +380,50 @@ PADDING_STRINGS = [
 # Pins every case of a group has whatever its values (conformance/golden/tags.py).
 PINS = {"backward-order": ("gradient-order",)}
 
+
+def empty(*shape):
+    """An empty batch: N = 0, so every array of the case has no element."""
+    return np.zeros(shape)
+
+
+# N = 0 works (SPEC.md): every output has N = 0 too, with the sizes the formula gives.
+# A last window that overhangs (ceil_mode, end padding, odd 'same' padding) once made
+# MATLAB's fast kernel index past an empty array (issue 14), hence both kinds per rank.
+EMPTY_BATCH = [
+    case("max-1d-empty-batch", "N=0, 1-D, k=2 on 6: no window overhangs", empty(0, 2, 6),
+         kernel_size=2),
+    case("max-1d-empty-batch-ceil", "N=0, 1-D, k=2 on 5, ceil_mode: the last window overhangs",
+         empty(0, 2, 5), kernel_size=2, ceil_mode=True),
+    case("max-2d-empty-batch", "N=0, C=2, 4x4, k=2", empty(0, 2, 4, 4), kernel_size=2),
+    case("max-2d-empty-batch-c1-ceil",
+         "N=0, C=1, 5x4, k=2, ceil_mode: zeros(5,4,1,0) in MATLAB (issue 14)",
+         empty(0, 1, 5, 4), kernel_size=2, ceil_mode=True),
+    case("max-2d-empty-batch-end-padding", "N=0, 5x5, k=2, padding (0, 1) per axis at the end",
+         empty(0, 2, 5, 5), kernel_size=2, padding=[[0, 1], [0, 1]]),
+    case("max-2d-empty-batch-same-odd", "N=0, 5x5, k=2, s=2, 'same': odd padding (0, 1)",
+         empty(0, 2, 5, 5), kernel_size=2, padding="same"),
+    case("max-2d-empty-batch-float32-ceil-dilation", "N=0, float32, 6x7, k=2, d=2, ceil_mode",
+         empty(0, 3, 6, 7), dtype="float32", kernel_size=2, dilation=2, stride=2, ceil_mode=True),
+    case("max-3d-empty-batch", "N=0, 3-D, 4x4x4, k=2", empty(0, 2, 4, 4, 4), kernel_size=2),
+    case("max-3d-empty-batch-ceil", "N=0, 3-D, 3x4x5, k=2, ceil_mode",
+         empty(0, 1, 3, 4, 5), kernel_size=2, ceil_mode=True),
+    case("max-3d-empty-batch-float32-same-odd", "N=0, float32, 3-D 3x5x3, k=2, s=2, 'same'",
+         empty(0, 2, 3, 5, 3), dtype="float32", kernel_size=2, padding="same"),
+] + [
+    case(f"max-{r}d-empty-batch-{t}{'-ceil' if ceil else ''}",
+         f"N=0, {t}, {r}-D{', ceil_mode: the last window overhangs' if ceil else ''}",
+         empty(0, 2, *(5,) * r), dtype=t, kernel_size=2, ceil_mode=ceil)
+    for t, r, ceil in (("int8", 2, True), ("uint8", 1, True), ("int16", 3, True),
+                       ("uint16", 2, False), ("int32", 1, False), ("uint32", 3, False),
+                       ("int64", 2, True), ("uint64", 2, False))
+] + [
+    error("max-error-empty-batch-output-too-small", "N=0 does not skip the checks: k=3 on 2x2",
+          empty(0, 1, 2, 2), "pooling:outputTooSmall", kernel_size=3),
+    error("max-error-empty-batch-gradient-shape", "N=0: dy with N=1 for an x with N=0",
+          empty(0, 1, 4, 4), "pooling:badGradient", call="max_pool_backward",
+          dy=np.zeros((1, 1, 2, 2)), kernel_size=2),
+]
+
 GROUPS = {
     "basic": ("ranks 1 to 3, N and C, kernels, strides, dtypes", BASIC),
     "ties": ("ties go to the first element in row-major window order", TIES),
@@ -395,6 +439,8 @@ GROUPS = {
     "errors": ("every error identifier", ERRORS),
     "integers": ("integer dtypes, exact at each type's extremes", INTEGERS),
     "padding-strings": ("padding 'same' and 'valid'", PADDING_STRINGS),
+    "empty-batch": ("N = 0 in every rank and dtype, the last window overhanging or not",
+                    EMPTY_BATCH),
 }
 
 

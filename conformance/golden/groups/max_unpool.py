@@ -63,6 +63,32 @@ VALUES = [
                            "uint64"))
 ]
 
+# N = 0 works (SPEC.md): max_pool's empty output unpools to an empty batch, forward and
+# backward, including sizes max_pool reached with an overhanging last window.
+EMPTY_BATCH = [
+    pooled("unpool-1d-empty-batch", "N=0, 1-D, k=2 on 6", np.zeros((0, 2, 6)), kernel_size=2),
+    pooled("unpool-1d-empty-batch-ceil", "N=0, 1-D, k=2 on 5, pooled with ceil_mode",
+           np.zeros((0, 2, 5)), kernel_size=2, ceil_mode=True),
+    pooled("unpool-2d-empty-batch", "N=0, C=2, 4x4, k=2", np.zeros((0, 2, 4, 4)), kernel_size=2),
+    pooled("unpool-2d-empty-batch-c1-ceil", "N=0, C=1, 5x4, k=2, pooled with ceil_mode",
+           np.zeros((0, 1, 5, 4)), kernel_size=2, ceil_mode=True),
+    pooled("unpool-2d-empty-batch-float32-same-odd", "N=0, float32, 5x5, pooled with 'same'",
+           np.zeros((0, 2, 5, 5)), dtype="float32", kernel_size=2, padding="same"),
+    pooled("unpool-3d-empty-batch", "N=0, 3-D, 4x4x4, k=2", np.zeros((0, 2, 4, 4, 4)),
+           kernel_size=2),
+    pooled("unpool-3d-empty-batch-ceil", "N=0, 3-D, 3x4x5, k=2, pooled with ceil_mode",
+           np.zeros((0, 1, 3, 4, 5)), kernel_size=2, ceil_mode=True),
+] + [
+    pooled(f"unpool-{r}d-empty-batch-{t}", f"N=0, {t}, {r}-D, k=2 on 5, ceil_mode",
+           np.zeros((0, 2) + (5,) * r), dtype=t, kernel_size=2, ceil_mode=True)
+    for t, r in (("int8", 2), ("uint16", 1), ("int64", 3), ("uint64", 2))
+] + [
+    error("unpool-error-empty-batch-backward-batch", "N=0 indices, dz with N=1",
+          np.zeros((0, 1, 2)), "pooling:badGradient", call="max_unpool_backward",
+          indices=np.zeros((0, 1, 2), dtype=np.int64), dy=np.zeros((1, 1, 4)), output_size=4),
+]
+
+
 V = line([1.0, 2.0])
 ERRORS = [
     error("unpool-error-index-too-large", "index 4 in a plane of 4", V, "pooling:badIndices",
@@ -91,6 +117,8 @@ GROUPS = {
     "overwrite": ("duplicate indices: the later position wins, the true derivative", OVERWRITE),
     "values": ("NaN, signed zero and integer extremes unchanged", VALUES),
     "errors": ("errors of max unpooling", ERRORS),
+    "empty-batch": ("N = 0 forward and backward in every rank, sizes from ceil_mode too",
+                    EMPTY_BATCH),
 }
 
 
