@@ -7,6 +7,7 @@ differences file does not list it; 2 on a usage error.  See fixtures/README.md,
 """
 
 import argparse
+import contextlib
 import fnmatch
 import functools
 import importlib.metadata
@@ -84,10 +85,8 @@ def installed_versions():
     for top, dists in importlib.metadata.packages_distributions().items():
         if top in imported:
             for dist in dists:
-                try:
+                with contextlib.suppress(importlib.metadata.PackageNotFoundError):
                     found[dist.lower()] = importlib.metadata.version(dist)
-                except importlib.metadata.PackageNotFoundError:
-                    pass
     return dict(sorted(found.items()))
 
 
