@@ -7,9 +7,12 @@ differences file does not list it; 2 on a usage error.  See fixtures/README.md,
 """
 
 import argparse
+import contextlib
 import fnmatch
 import functools
+import importlib.metadata
 import pathlib
+import platform
 import sys
 
 from ..fixtureio.reader import FIXTURES, FixtureError, load_all
@@ -60,15 +63,31 @@ def select(cases, patterns, profile):
 
 
 def run(impl, cases, rules=()):
-    """One record per case, with ``listed`` set where a rule lists a failing case."""
+    """One record per case, with ``listed`` set where a rule lists a failing or rounding case."""
     records = []
     for case, outcomes in impl.run(cases):
         expected = None if case.is_error else impl.expected(case)
         record = judge(case, outcomes, expected, check_identifiers=impl.own)
-        if record["verdict"] in FAILING:
+        if record["verdict"] in FAILING + ("rounding",):
             record["listed"] = differences.listing_rule(rules, record)
         records.append(record)
     return records
+
+
+def installed_versions():
+    """``{distribution: version}`` of every installed distribution this process imported.
+
+    Goes into the JSON report, so that a table built from it names the releases
+    it was measured on (docs/deviations.md).
+    """
+    imported = {name.partition(".")[0] for name in list(sys.modules)}
+    found = {}
+    for top, dists in importlib.metadata.packages_distributions().items():
+        if top in imported:
+            for dist in dists:
+                with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+                    found[dist.lower()] = importlib.metadata.version(dist)
+    return dict(sorted(found.items()))
 
 
 def main(argv=None, out=None):
@@ -119,7 +138,9 @@ def main(argv=None, out=None):
     if args.json:
         meta = {"implementation": args.impl, "description": impl.describe(),
                 "fixture_version": version, "profile": args.profile, "groups": args.groups,
-                "rounding_ulps": ROUNDING_ULPS}
+                "differences": args.differences and args.differences.as_posix(),
+                "rounding_ulps": ROUNDING_ULPS, "python": platform.python_version(),
+                "versions": installed_versions()}
         write_json(args.json, meta, records)
         say(f"\n{len(records)} records written to {args.json}")
     unlisted = [r for r in records if r["verdict"] in FAILING and not r.get("listed")]

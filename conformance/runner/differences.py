@@ -9,8 +9,10 @@ A YAML list of rules::
 
 A case with the verdict ``mismatch`` (or ``accepted``, for an error case) that
 a rule names is *listed*: it is still reported, but it does not fail the run.
-When a rule gives ``outputs``, it lists a case only if every mismatching
-output of the case is among them.  A rule that lists no case of the run is
+A ``rounding`` case is listed the same way (it never fails the run, but the
+listing says which behaviour explains it).  When a rule gives ``outputs``, it
+lists a case only if every mismatching (or rounding) output of the case is
+among them.  A rule that lists no case of the run is
 reported as stale (not an error: the profile or ``--groups`` may have left
 its cases out).
 """
@@ -52,7 +54,7 @@ def load(path):
 
 def listing_rule(rules, record):
     """The name of the first rule that lists ``record``, or None."""
-    bad = {n for n, v in record["outputs"].items() if v == "mismatch"}
+    bad = {n for n, v in record["outputs"].items() if v in ("mismatch", "rounding")}
     for rule in rules:
         if not any(fnmatch.fnmatchcase(record["id"], p) for p in rule["fixtures"]):
             continue

@@ -1,6 +1,7 @@
 """The runner's report: a group x verdict table, one example per failing group, JSON records."""
 
 import json
+import pathlib
 
 from .verdicts import FAILING, VERDICTS
 
@@ -57,6 +58,7 @@ def example_lines(records):
 
 def write_json(path, meta, records):
     """``meta`` (implementation, profile, fixture version, ...) and one record per case."""
+    pathlib.Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         json.dump({**meta, "cases": records}, f, indent=1, default=str)
         f.write("\n")

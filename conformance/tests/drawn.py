@@ -7,8 +7,8 @@ outputs (``build``).  judged.py compares results with them and records the
 draws that fail.
 
 Profiles: the default run takes well under a minute with Octave;
-``POOLING_LONG=1`` (``python -m conformance.crosscheck --long``,
-``tox -e crosscheck -- --long``) draws thousands of cases.
+``POOLING_LONG=1`` (``POOLING_LONG=1 pytest -q conformance/tests/test_differential_*.py``)
+draws thousands of cases.
 """
 
 import hashlib

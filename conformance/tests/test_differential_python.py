@@ -1,8 +1,9 @@
 """Differential tests in Python: drawn cases through ``pooling`` (fast and naive) and PyTorch.
 
-``pooling`` must give the oracle's bits on every draw; PyTorch, where it is
-installed, too, but for the rules conformance/differences.yaml lists (as
-crosscheck/models.py computes them).  Draws whose parameters the oracle
+``pooling`` must give the oracle's bits on every draw; PyTorch (the shipped
+adapter conformance/adapters/torch_pooling.py), where it is installed, too,
+but for the rules its differences file lists (as torch_models.py computes
+them).  Draws whose parameters the oracle
 refuses must raise the same identifier.  A failing draw is shrunk by
 hypothesis and appended to conformance/golden/found.yaml (drawn.py).
 """
@@ -12,9 +13,10 @@ import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
-from conformance.crosscheck import models, torch_runner
-from conformance.crosscheck.common import Failed, NotSupported
 from conformance.harness.compare import first_difference
+from conformance.runner import differences
+from conformance.runner.implementations import PythonImplementation
+from conformance.tests import torch_models
 from conformance.tests.drawn import (
     OPS,
     PYTHON_EXAMPLES,
@@ -25,6 +27,12 @@ from conformance.tests.drawn import (
     draw_spec,
 )
 from conformance.tests.judged import describe, fail, final, run_python
+
+try:
+    TORCH = PythonImplementation("conformance.adapters.torch_pooling")
+except ImportError:  # torch is not installed
+    TORCH = None
+TORCH_DIFFERENCES = "conformance/adapters/torch_pooling.differences.yaml"
 
 # ------------------------------------------------------ Python: fast == naive == oracle
 
@@ -45,8 +53,16 @@ def test_drawn_cases_give_the_oracles_bits_in_python_fast_and_naive(op, data):
 # ------------------------------------------------------ PyTorch, where installed
 
 
-@pytest.mark.skipif(not torch_runner.available(), reason="torch is not installed "
-                    "(tox -e crosscheck)")
+def test_every_torch_model_is_a_rule_of_the_differences_file():
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[2] / TORCH_DIFFERENCES
+    rules = {r["rule"] for r in differences.load(path)}
+    assert set(torch_models.MODELS) <= rules, set(torch_models.MODELS) - rules
+
+
+@pytest.mark.skipif(TORCH is None, reason="torch is not installed "
+                    "(pip install -r conformance/requirements-frameworks.txt)")
 @pytest.mark.parametrize("op", OPS)
 @settings(max_examples=TORCH_EXAMPLES, **SETTINGS)
 @given(data=st.data())
@@ -56,19 +72,19 @@ def test_drawn_cases_give_torch_the_oracles_bits_but_for_documented_rules(op, da
     if case.is_error:
         return
     with np.errstate(all="ignore"):
-        result = torch_runner.run(case)
-    if isinstance(result, NotSupported):
-        note(result.reason)
-        return
-    if isinstance(result, Failed):
-        problems = [f"{case.id} [torch]: {result.message}"]
-    else:
-        with np.errstate(all="ignore"):
-            expected = models.expected("torch", case)
-        problems = [f"{case.id} [torch] {name}: {text}" for name in expected
-                    if (text := first_difference(expected[name], result[name]))]
+        ((_, outcomes),) = list(TORCH.run([case]))
+        expected = torch_models.expected(case)
+    problems = []
+    for outcome in outcomes:
+        if outcome.status == "unsupported":
+            note(outcome.reason)
+        elif outcome.status == "raised":
+            problems.append(f"{case.id} [torch] {outcome.function}: {outcome.reason}")
+        else:
+            problems += [f"{case.id} [torch] {name}: {text}"
+                         for name, got in outcome.outputs.items() if name in expected
+                         and (text := first_difference(expected[name], got))]
     if problems:
         if final():
             fail(case, problems, "hypothesis")
         pytest.fail("\n".join(problems), pytrace=False)
-

@@ -1,10 +1,12 @@
-"""Executable forms of documented differences: what the other system computes instead.
+"""What PyTorch computes instead: executable forms of rules of its differences file.
 
-A difference with a model is "as documented" only when the framework's output
-equals the model's bit for bit, so a listed rule cannot hide a second,
-unrelated disagreement in the same output.  Each model is the oracle with the
-one rule changed.  Rules without a model (the ONNX reference's) are checked
-by "still differs" and by the mechanism tests in test_crosscheck.py.
+The differential tests (test_differential_python.py) compare PyTorch's
+results on drawn cases with these models, bit for bit, so a documented rule
+cannot hide a second, unrelated disagreement in the same output.  Each model
+is the oracle with the one rule of
+``conformance/adapters/torch_pooling.differences.yaml`` changed; ``MODELS``
+is keyed by the rule's name, which test_differential_python.py checks is in
+that file.
 """
 
 import math
@@ -12,9 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..golden import oracle
-from ..operators import OPERATORS
-from .common import per_axis
+from conformance.adapters._params import per_axis
+from conformance.golden import oracle
+from conformance.operators import OPERATORS
 
 
 def _torch_pick(values):
@@ -87,19 +89,18 @@ class Model:
 
 
 MODELS = {
-    ("torch", "nan-last-nan-wins"): Model(("max_pool", "global_max_pool"), torch_last_nan_wins),
-    ("torch-adaptive", "nan-last-nan-wins"): Model(("global_max_pool",), torch_last_nan_wins),
-    ("torch", "unpool-backward-gathers"): Model(("max_unpool",), torch_unpool_backward_gathers),
-    ("torch", "avg-adds-to-zeroed-output"): Model(("avg_pool", "global_avg_pool"),
-                                                  torch_avg_adds_to_zeroed_output),
+    "nan-last-nan-wins": Model(("max_pool", "global_max_pool"), torch_last_nan_wins),
+    "unpool-backward-gathers": Model(("max_unpool",), torch_unpool_backward_gathers),
+    "avg-adds-to-zeroed-output": Model(("avg_pool", "global_avg_pool"),
+                                       torch_avg_adds_to_zeroed_output),
 }
 
 
-def expected(framework, case):
-    """The golden outputs with every modelled rule of ``framework`` applied: what it should give."""
+def expected(case):
+    """The golden outputs with every modelled rule applied: what PyTorch should give."""
     _, outputs = OPERATORS[case.op].fields(case.dtype)
     out = {name: case.arrays[name] for name in outputs}
-    for (name, _), model in MODELS.items():
-        if name == framework and case.op in model.ops:
+    for model in MODELS.values():
+        if case.op in model.ops:
             out.update({k: v for k, v in model.compute(case).items() if k in outputs})
     return out
