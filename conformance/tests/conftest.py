@@ -40,9 +40,11 @@ def octave_replies(octave):
                     mine = octave_calls(c, method)
                     spans[c.id, method] = (len(calls), len(calls) + len(mine))
                     calls += mine
-            if case.group in os.environ.get("POOLING_TEST_CRASH_GROUPS", "").split(","):
-                # Test-only (test_octave_session.py): Octave dies inside this batch.
-                calls.insert(len(calls) // 2, ("testonly_crash", (), 0))
+            for variable, fault in (("POOLING_TEST_CRASH_GROUPS", "testonly_crash"),
+                                    ("POOLING_TEST_STOP_GROUPS", "testonly_stop")):
+                if case.group in os.environ.get(variable, "").split(","):
+                    # Test-only (test_octave_session.py): Octave dies or stops in this batch.
+                    calls.insert(len(calls) // 2, (fault, (), 0))
             try:
                 answers = octave.run_calls(calls)
                 by_file[case.file] = {}
