@@ -1,10 +1,12 @@
 """fixtures/manifest.json: the fixture set's version and, per file, its case count and hash.
 
 ``python -m conformance.generate`` writes it with the fixtures and ``--check``
-compares it; ``reader.load_all`` checks every run's fixture folder against it,
-so a deleted file or operator folder, an added file and a file edited by hand
-each fail the run, naming the file and the reason.  The version is
-``conformance.operators.FIXTURE_VERSION``.
+compares it; ``reader.load_all`` checks every run's fixture folder against it
+(turning a ``ManifestError`` into its ``FixtureError``), so a deleted file or
+operator folder, an added file and a file edited by hand each fail the run,
+naming the file and the reason.  The version is
+``conformance.operators.FIXTURE_VERSION``.  This module imports nothing of
+the reader, which imports it.
 """
 
 import hashlib
@@ -12,10 +14,13 @@ import json
 import pathlib
 
 from ..operators import FIXTURE_VERSION
-from .reader import FIXTURES, FixtureError, fixture_files
 
 NAME = "manifest.json"
-MANIFEST = FIXTURES / NAME
+MANIFEST = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / NAME
+
+
+class ManifestError(Exception):
+    """A fixture folder that differs from its manifest; names the file and the reason."""
 
 
 def sha256(data):
@@ -40,10 +45,10 @@ def text(manifest):
 
 
 def _refuse(path, reason):
-    raise FixtureError(f"{path}: {reason}")
+    raise ManifestError(f"{path}: {reason}")
 
 
-def read(root=FIXTURES):
+def read(root=MANIFEST.parent):
     """The manifest of the fixture folder ``root``, refused unless it is well formed."""
     path = pathlib.Path(root) / NAME
     if not path.is_file():
@@ -65,15 +70,15 @@ def read(root=FIXTURES):
     return data
 
 
-def verify(root=FIXTURES):
+def verify(root=MANIFEST.parent):
     """Check the files present in ``root`` against its manifest; return the manifest's files.
 
-    Raises ``FixtureError`` naming the first file that is missing, not listed, or
+    Raises ``ManifestError`` naming the first file that is missing, not listed, or
     whose bytes differ from the listed hash.
     """
     root = pathlib.Path(root)
     listed = read(root)["files"]
-    present = {p.relative_to(root).as_posix(): p for p in fixture_files(root)}
+    present = {p.relative_to(root).as_posix(): p for p in sorted(root.glob("*/*.yaml"))}
     for name in sorted(set(listed) - set(present)):
         _refuse(root / name, f"missing: {NAME} lists it with {listed[name]['cases']} case(s)")
     for name in sorted(set(present) - set(listed)):

@@ -331,13 +331,19 @@ def load_all(root=FIXTURES, manifest=None):
     check_folder(root)
     if manifest is None:
         manifest = root.resolve() == FIXTURES or (root / manifests.NAME).exists()
-    listed = manifests.verify(root) if manifest else None
+    try:
+        listed = manifests.verify(root) if manifest else None
+    except manifests.ManifestError as exc:
+        raise FixtureError(str(exc)) from None
     seen = {}
     cases = []
     for path in fixture_files(root):
         loaded = load_file(path, root)
         if listed is not None:
-            manifests.check_count(root, path, len(loaded), listed)
+            try:
+                manifests.check_count(root, path, len(loaded), listed)
+            except manifests.ManifestError as exc:
+                raise FixtureError(str(exc)) from None
         for case in loaded:
             if case.id in seen:
                 _fail(path, case.id, f"duplicate id (also in {seen[case.id]})")

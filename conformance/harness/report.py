@@ -101,11 +101,10 @@ def verdict(outcomes):
 
 def _fixture_version(root):
     from ..fixtureio import manifest
-    from ..fixtureio.reader import FixtureError
 
     try:
         return manifest.read(root)["version"]
-    except FixtureError:
+    except manifest.ManifestError:
         return "unknown: no valid manifest.json"
 
 
