@@ -2,8 +2,9 @@
 
 Writes every ``fixtures/<op>/<group>.yaml`` (golden values from
 ``conformance/golden/``, canonical text from ``conformance/fixtureio/writer.py``),
-``fixtures/schema.json`` (from the operator registry) and
-``fixtures/fixtures.mat`` (the same cases as MATLAB calls).  ``--check``
+``fixtures/schema.json`` (from the operator registry),
+``fixtures/fixtures.mat`` (the same cases as MATLAB calls) and
+``fixtures/manifest.json`` (version, case count and hash of every file).  ``--check``
 rewrites nothing and fails when a committed file differs from what
 regeneration would write (``tox -e fixtures``).  Random inputs come from
 generators seeded per group, so the output is the same on every machine.
@@ -11,10 +12,11 @@ generators seeded per group, so the output is the same on every machine.
 
 import argparse
 import difflib
+import pathlib
 import sys
 
-from .fixtureio import matfile, schema
-from .fixtureio.reader import FIXTURES
+from .fixtureio import manifest, matfile, schema
+from .fixtureio.reader import FIXTURES, FixtureError, check_folder
 from .fixtureio.writer import dump_file
 from .golden.cases import all_groups
 
@@ -32,6 +34,16 @@ def render():
             files[FIXTURES / op / f"{group}.yaml"] = dump_file(
                 cases, f"{op}/{group}: {summary}\n{HEADER}")
     return files
+
+
+def _manifest_text(files, cases):
+    """fixtures/manifest.json for the rendered ``files`` and their loaded ``cases``."""
+    counts = {path: 0 for path in files}
+    for case in cases:
+        counts[pathlib.Path(case.file)] += 1
+    return manifest.text(manifest.build(
+        {path.relative_to(FIXTURES).as_posix(): (text, counts[path])
+         for path, text in files.items()}))
 
 
 def _compare(path, text, check):
@@ -61,6 +73,8 @@ def main(argv=None):
     # The same cases as one MAT file for MATLAB and Octave (fixtureio/matfile.py);
     # its content, not its bytes, is compared (a MAT header has a timestamp).
     cases = matfile.cases_from_texts(files)
+    if _compare(manifest.MANIFEST, _manifest_text(files, cases), args.check):
+        stale.append(manifest.MANIFEST)
     mat_differences = matfile.differences(cases)
     if mat_differences:
         stale.append(matfile.MATFILE)
@@ -71,16 +85,22 @@ def main(argv=None):
     orphans = [p for p in FIXTURES.glob("*/*.yaml") if p not in files]
     for path in orphans:
         print(f"{path}: not produced by the generator")
-    total = len(files) + 2
+    try:
+        check_folder(FIXTURES)
+    except FixtureError as exc:
+        print(exc)
+        orphans.append(exc)
+    total = len(files) + 3
     if args.check:
         if stale or orphans:
             print(f"{len(stale)} of {total} generated file(s) differ from regeneration; "
                   "run `tox -e regen`")
             return 1
-        print(f"{len(files)} fixture files, {schema.SCHEMA_FILE.name} and "
-              f"{matfile.MATFILE.name} match regeneration")
+        print(f"{len(files)} fixture files, {schema.SCHEMA_FILE.name}, "
+              f"{manifest.MANIFEST.name} and {matfile.MATFILE.name} match regeneration")
         return 0
-    print(f"wrote {len(stale)} of {total} files ({len(files)} YAML, 1 JSON schema, 1 MAT)")
+    print(f"wrote {len(stale)} of {total} files ({len(files)} YAML, 1 JSON schema, "
+          "1 JSON manifest, 1 MAT)")
     return 1 if orphans else 0
 
 

@@ -16,6 +16,10 @@ of it can import this one.
 
 from dataclasses import dataclass
 
+# The version of the fixture set (fixtures/README.md, "Versioning"): written into
+# fixtures/manifest.json by the generator; a runner reads sets of its major version.
+FIXTURE_VERSION = "2.0.0"
+
 FLOAT_DTYPES = ("float32", "float64")
 INT_DTYPES = ("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64")
 DTYPES = FLOAT_DTYPES + INT_DTYPES

@@ -1,10 +1,16 @@
 """The strict fixture reader: golden fixture files in, ``Case`` objects out.
 
 One file per behaviour group, ``fixtures/<operator>/<group>.yaml``, holding a
-list of cases.  The loader uses ``yaml.safe_load`` and then refuses anything
-that is not exactly the data ``fixtures/README.md`` describes (the operators'
-fields from ``conformance/operators.py``), naming the file, the case id and
-the reason.
+list of cases.  The loader reads with ``yaml.safe_load``'s rules plus one
+(a duplicate key is refused) and then refuses anything that is not exactly
+the data ``fixtures/README.md`` describes (the operators' fields from
+``conformance/operators.py``), naming the file, the case id and the reason.
+Before any parsing, the folder must hold only the expected files (``check_folder``),
+each at most ``MAX_FILE_BYTES``, and ``load_all`` checks them against the
+generator's ``manifest.json`` (``conformance/fixtureio/manifest.py``), so a
+deleted, added or edited file fails every run.  Whatever a file holds, the
+answer is a ``FixtureError`` naming it, never an exception from inside
+yaml or numpy.
 """
 
 import math
@@ -21,10 +27,53 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
 
 NUMPY = {name: np.dtype(name).type for name in DTYPES}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Limits on what a file may ask the loader to do (fixtures/README.md, "Limits").
+# The largest generated file is about 40 KB.
+MAX_FILE_BYTES = 4 * 2**20
+MAX_NESTING = 64
+MAX_RANK = 8
+MAX_DIM = 2**31 - 1
+MAX_ELEMENTS = 2**24  # product of an array's non-zero dimensions
+# What a fixture folder holds besides <operator>/<group>.yaml.
+TOP_LEVEL_FILES = ("README.md", "schema.json", "fixtures.mat", "manifest.json")
 
 
 class FixtureError(Exception):
     """A fixture file that is not what the contract says; names file, case and reason."""
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses a mapping with the same key twice.
+
+    PyYAML lets the last of two equal keys win silently, so a second ``y:`` or
+    ``error:`` would change a case without anyone seeing it.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            self.flatten_mapping(node)
+            seen = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    duplicate = key in seen
+                except TypeError:  # unhashable: the base class refuses it
+                    continue
+                if duplicate:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r} (first at line {seen[key]})",
+                        key_node.start_mark)
+                seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def _safe_data(text):
+    """The data of one YAML document under the strict loader (safe_load's rules)."""
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -66,6 +115,10 @@ def _decode(path, case_id, name, node, kind):
         isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape
     ):
         _fail(path, case_id, f"{name}.shape must be a list of integers >= 0; got {shape!r}")
+    if len(shape) > MAX_RANK or any(n > MAX_DIM for n in shape) or math.prod(
+            n for n in shape if n) > MAX_ELEMENTS:
+        _fail(path, case_id, f"{name}.shape {shape} is absurd: at most {MAX_RANK} dimensions "
+                             f"of at most {MAX_DIM}, at most {MAX_ELEMENTS} elements")
     flat = []
 
     def walk(data, depth, where):
@@ -116,18 +169,52 @@ def _number(path, case_id, where, value, kind):
 
 
 def _refuse_tags_and_aliases(path, text):
-    """Plain data only: no tag (not even ``!!float``), no anchor, no alias.
+    """Plain data only: no tag (not even ``!!float``), no anchor, no alias, no deep nesting.
 
     ``safe_load`` accepts the standard tags and aliases; a fixture needs
     neither, and either can make the text say something other than what a
-    reader sees.
+    reader sees.  Nesting is limited before anything recursive sees it.
     """
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         line = getattr(event.start_mark, "line", -1) + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             _fail(path, None, f"not plain YAML data: an anchor or alias at line {line}")
         if getattr(event, "tag", None) is not None:
             _fail(path, None, f"not plain YAML data: the tag {event.tag} at line {line}")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                _fail(path, None, f"nested more than {MAX_NESTING} levels deep at line {line}")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def read_text(path):
+    """The text of a fixture file, refused unless it is a UTF-8 regular file within the limit."""
+    path = pathlib.Path(path)
+    if not path.is_file():
+        _fail(path, None, "not a regular file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        _fail(path, None, f"{size} bytes, over the limit of {MAX_FILE_BYTES} bytes per file")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _fail(path, None, f"not UTF-8 text: {exc}")
+
+
+def parse_text(path, text):
+    """The plain data of a fixture file's text, or a ``FixtureError`` saying why not."""
+    try:
+        _refuse_tags_and_aliases(path, text)
+        return _safe_data(text)
+    except yaml.YAMLError as exc:
+        _fail(path, None, f"not plain YAML data: {exc}")
+    except RecursionError:
+        _fail(path, None, "not plain YAML data: nested too deeply")
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        _fail(path, None, f"not plain YAML data: {exc}")
 
 
 def _check_params(path, case_id, op, params):
@@ -163,12 +250,7 @@ def load_file(path, root=FIXTURES):
     """Load and check one fixture file; return its list of ``Case``."""
     path = pathlib.Path(path)
     group = path.relative_to(root).with_suffix("").as_posix()
-    text = path.read_text(encoding="utf-8")
-    try:
-        _refuse_tags_and_aliases(path, text)
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        _fail(path, None, f"not plain YAML data: {exc}")
+    raw = parse_text(path, read_text(path))
     if not isinstance(raw, list) or not raw:
         _fail(path, None, "a fixture file is a non-empty list of cases")
     cases = []
@@ -230,12 +312,61 @@ def fixture_files(root=FIXTURES):
     return sorted(pathlib.Path(root).glob("*/*.yaml"))
 
 
-def load_all(root=FIXTURES):
-    """Every case of every fixture file; ids must be unique across files."""
+def check_folder(root=FIXTURES):
+    """Refuse anything in a fixture folder but ``<operator>/<group>.yaml`` and the known files.
+
+    A ``*.yml``, ``*.YAML``, a nested folder, a top-level ``x.yaml`` or a folder
+    named ``x.yaml`` would otherwise be skipped without a word; a file over
+    ``MAX_FILE_BYTES`` is refused before anything reads it.
+    """
+    root = pathlib.Path(root)
+    if not root.is_dir():
+        _fail(root, None, "the fixture folder does not exist")
+    for entry in sorted(root.iterdir()):
+        if entry.is_dir() and not entry.is_symlink():
+            if entry.name not in OPERATORS:
+                _fail(entry, None, f"unexpected folder: not an operator ({', '.join(OPERATORS)})")
+            for item in sorted(entry.iterdir()):
+                if item.suffix != ".yaml" or not item.is_file() or item.is_symlink():
+                    _fail(item, None, "unexpected entry: an operator folder holds only "
+                                      "<group>.yaml files")
+                size = item.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    _fail(item, None,
+                          f"{size} bytes, over the limit of {MAX_FILE_BYTES} bytes per file")
+        elif entry.name not in TOP_LEVEL_FILES or not entry.is_file():
+            _fail(entry, None, f"unexpected file: a fixture folder holds <operator>/<group>.yaml "
+                               f"and {', '.join(TOP_LEVEL_FILES)}")
+
+
+def load_all(root=FIXTURES, manifest=None):
+    """Every case of every fixture file; ids must be unique across files.
+
+    The folder must hold nothing unexpected (``check_folder``).  With
+    ``manifest`` true, or by default for the repository's fixtures and any
+    folder holding a ``manifest.json``, the files must be exactly those the
+    manifest lists, with its hashes and case counts.
+    """
+    from . import manifest as manifests
+
+    root = pathlib.Path(root)
+    check_folder(root)
+    if manifest is None:
+        manifest = root.resolve() == FIXTURES or (root / manifests.NAME).exists()
+    try:
+        listed = manifests.verify(root) if manifest else None
+    except manifests.ManifestError as exc:
+        raise FixtureError(str(exc)) from None
     seen = {}
     cases = []
     for path in fixture_files(root):
-        for case in load_file(path, root):
+        loaded = load_file(path, root)
+        if listed is not None:
+            try:
+                manifests.check_count(root, path, len(loaded), listed)
+            except manifests.ManifestError as exc:
+                raise FixtureError(str(exc)) from None
+        for case in loaded:
             if case.id in seen:
                 _fail(path, case.id, f"duplicate id (also in {seen[case.id]})")
             seen[case.id] = path

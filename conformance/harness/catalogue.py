@@ -60,6 +60,9 @@ BAD_INTEGERS = [
     ("too-large", 2**31, "2^31"),
     ("string", "2", "'2'"),
     ("wrong-count", [2, 2, 2], "[2 2 2]"),
+    # The right count, but not a vector: a nested sequence in Python, a 1x1x2 array
+    # in MATLAB (SPEC.md: a scalar or a vector of one entry per spatial axis).
+    ("nested", [[2, 2]], "reshape([2 2], 1, 1, 2)"),
 ]
 
 # The windowed and the global pooling functions, as the registry has them.
@@ -142,7 +145,8 @@ def _entries():
                     ("too-large-for-window", 2, "2"), ("too-large", 2**31, "2^31"),
                     ("wrong-count", [1, 1, 1], "[1 1 1]"),
                     ("wrong-shape", [[0, 1, 0], [1, 0, 1]], "[0 1 0; 1 0 1; 0 0 0]"),
-                    ("unknown-string", "full", "'full'"), ("bool", True, "true")]
+                    ("unknown-string", "full", "'full'"), ("bool", True, "true"),
+                    ("nested", [[0, 0]], "reshape([0 0], 1, 1, 2)")]
         for name, value, text in bad_pads:
             add(f"{function}-padding-{name}", function, "pooling:badPadding",
                 make(function, extra={"padding": value}, extra_m=f", 'Padding', {text}"),

@@ -1,9 +1,11 @@
-"""pytest glue of the harness: the Octave session, and the hooks that feed the report."""
+"""pytest glue of the harness: the Octave session, the fixture folder, and the report hooks."""
 
 import os
+import pathlib
 
 import pytest
 
+from conformance.fixtureio.reader import FIXTURES
 from conformance.harness import report as reporting
 from conformance.harness.octave_runner import octave_calls
 from conformance.harness.octave_session import BatchFailed, OctaveSession, OctaveUnavailable
@@ -40,9 +42,11 @@ def octave_replies(octave):
                     mine = octave_calls(c, method)
                     spans[c.id, method] = (len(calls), len(calls) + len(mine))
                     calls += mine
-            if case.group in os.environ.get("POOLING_TEST_CRASH_GROUPS", "").split(","):
-                # Test-only (test_octave_session.py): Octave dies inside this batch.
-                calls.insert(len(calls) // 2, ("testonly_crash", (), 0))
+            for variable, fault in (("POOLING_TEST_CRASH_GROUPS", "testonly_crash"),
+                                    ("POOLING_TEST_STOP_GROUPS", "testonly_stop")):
+                if case.group in os.environ.get(variable, "").split(","):
+                    # Test-only (test_octave_session.py): Octave dies or stops in this batch.
+                    calls.insert(len(calls) // 2, (fault, (), 0))
             try:
                 answers = octave.run_calls(calls)
                 by_file[case.file] = {}
@@ -70,6 +74,21 @@ def pytest_addoption(parser):
                     help="write the conformance report as Markdown to PATH")
     group.addoption("--report-html", metavar="PATH",
                     help="also write it as HTML to PATH")
+    group.addoption("--fixture-dir", metavar="DIR", default=os.environ.get("POOLING_FIXTURES"),
+                    help="the fixture folder test_conformance.py runs (default: "
+                         "$POOLING_FIXTURES, else fixtures/); it needs its manifest.json")
+
+
+def pytest_configure(config):
+    # Where the run's fixtures come from (test_conformance.py, the report).
+    chosen = config.getoption("--fixture-dir")
+    config.fixtures_root = pathlib.Path(chosen).resolve() if chosen else FIXTURES
+    OUTCOMES.fixtures = config.fixtures_root
+    # A report from an earlier run must not survive this one, however it ends.
+    for option in ("--report-md", "--report-html"):
+        path = config.getoption(option)
+        if path and pathlib.Path(path).is_file():
+            pathlib.Path(path).unlink()
 
 
 def pytest_report_header(config):
@@ -85,6 +104,13 @@ def pytest_collection_modifyitems(items):
             _WHERE[item.nodeid] = (case.group, item.originalname)
 
 
+def pytest_collectreport(report):
+    if report.failed:
+        text = getattr(report.longrepr, "reprcrash", None)
+        message = text.message if text is not None else str(report.longrepr)
+        OUTCOMES.collection_errors.append((report.nodeid, message))
+
+
 def pytest_runtest_logreport(report):
     where = _WHERE.get(report.nodeid)
     if where is None:
@@ -97,14 +123,21 @@ def pytest_runtest_logreport(report):
         OUTCOMES.add(*where, report.outcome, report.nodeid.split("::")[-1], message)
 
 
+def pytest_sessionfinish(session, exitstatus):
+    # Every run asked for a report writes one, saying how the run ended.
+    config = session.config
+    OUTCOMES.exit_status = int(exitstatus)
+    reporting.write_reports(OUTCOMES, config.getoption("--report-md"),
+                            config.getoption("--report-html"))
+
+
 def pytest_terminal_summary(terminalreporter, config):
     paths = (config.getoption("--report-md"), config.getoption("--report-html"))
-    reporting.write_reports(OUTCOMES, *paths)
-    if not OUTCOMES:
-        return
     for path in paths:
         if path:
             terminalreporter.write_line(f"conformance report written to {path}")
+    if not OUTCOMES:
+        return
     terminalreporter.section("conformance: fixture group x language")
     for line in reporting.terminal_lines(OUTCOMES):
         terminalreporter.write_line(line)

@@ -3,7 +3,10 @@
 (pytest collects the functions ``python`` and ``octave`` by name, see tox.ini,
 so nothing else in this module may start with either word.)  A failure names
 the fixture id, the language, the output and its first
-differing element with both values in full precision.
+differing element with both values in full precision.  The cases come from
+the fixture folder ``--fixture-dir DIR`` (or ``POOLING_FIXTURES``; default
+``fixtures/``), checked against its manifest: a broken folder stops the run
+at collection.
 """
 
 import collections
@@ -11,17 +14,33 @@ import collections
 import pytest
 
 from conformance.fixtureio.matlab_call import matlab_expected
-from conformance.fixtureio.reader import load_all
+from conformance.fixtureio.reader import FixtureError, load_all
 from conformance.harness import octave_runner, python_runner
 from conformance.harness.compare import first_difference
 from conformance.harness.octave_session import BatchFailed
 from conformance.operators import OPERATORS
 
-CASES = load_all()
-BY_FILE = collections.defaultdict(list)
-for _case in CASES:
-    BY_FILE[_case.file].append(_case)
-IDS = [c.id for c in CASES]
+_LOADED = {}
+
+
+def cases_in(root):
+    """The cases of the fixture folder ``root`` (manifest checked), and them by file."""
+    if root not in _LOADED:
+        try:
+            cases = load_all(root, manifest=True)
+        except FixtureError as exc:
+            pytest.fail(f"fixture folder {root} refused: {exc}", pytrace=False)
+        by_file = collections.defaultdict(list)
+        for case in cases:
+            by_file[case.file].append(case)
+        _LOADED[root] = cases, by_file
+    return _LOADED[root]
+
+
+def pytest_generate_tests(metafunc):
+    if "case" in metafunc.fixturenames:
+        cases, _ = cases_in(metafunc.config.fixtures_root)
+        metafunc.parametrize("case", cases, ids=[c.id for c in cases])
 
 
 def check(case, language, result, expected):
@@ -48,17 +67,16 @@ def check(case, language, result, expected):
         pytest.fail(f"{where}: " + "\n  ".join(problems), pytrace=False)
 
 
-@pytest.mark.parametrize("case", CASES, ids=IDS)
 def python(case):
     for method in python_runner.METHODS:
         check(case, f"python, method={method}", python_runner.run_python(case, method), case.arrays)
 
 
 @pytest.mark.octave
-@pytest.mark.parametrize("case", CASES, ids=IDS)
-def octave(case, octave_replies):
+def octave(case, octave_replies, pytestconfig):
+    _, by_file = cases_in(pytestconfig.fixtures_root)
     try:
-        replies = octave_replies(case, BY_FILE[case.file])
+        replies = octave_replies(case, by_file[case.file])
     except BatchFailed as exc:
         pytest.fail(f"{case.id} [octave] ({case.group}): {exc}", pytrace=False)
     expected = None if case.is_error else matlab_expected(case)

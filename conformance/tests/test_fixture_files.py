@@ -1,6 +1,7 @@
 """The fixture files themselves: schema, exact values, canonical text, strict loading."""
 
 import json
+import pathlib
 
 import numpy as np
 import pytest
@@ -195,3 +196,150 @@ def test_readme_documents_every_field():
     readme = (reader.FIXTURES / "README.md").read_text()
     for field in operators.ORDER:
         assert f"`{field}`" in readme, field
+
+
+# ------------------------------------- files that lie, and folders that do not add up
+
+def _write(root, relative, data):
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def _empty_x(shape):
+    return GOOD.replace("shape: [1, 1, 2]\n    data: [[[1.0, 2.0]]]",
+                        f"shape: {shape}\n    data: []")
+
+
+LYING = {
+    "duplicate-output": (GOOD + "  y:\n    shape: [1, 1, 1]\n    data: [[[1.0]]]\n",
+                         "duplicate key 'y'"),
+    "duplicate-error": (GOOD.split("  dy:")[0] + "  call: max_pool\n  error: pooling:badKernel\n"
+                        "  error: pooling:badStride\n", "duplicate key 'error'"),
+    "duplicate-param": (GOOD.replace("{kernel_size: 2}", "{kernel_size: 2, kernel_size: 3}"),
+                        "duplicate key 'kernel_size'"),
+    "not-utf-8": (GOOD.encode("utf-8").replace(b'"fine"', b'"fin\xe9"'), "not UTF-8"),
+    "nested-5000-deep": (GOOD.replace("[[[1.0, 2.0]]]", "[" * 5000 + "]" * 5000),
+                         "nested more than 64 levels"),
+    "nested-5000-deep-block": ("- " * 5000 + "1\n", "nested more than 64 levels"),
+    # Empty data agrees with any shape holding a 0, so only the shape's own limits refuse these.
+    "shape-2-to-the-70": (_empty_x(f"[0, {2**70}]"), "absurd"),
+    "shape-product": (_empty_x(f"[0, {2**20}, {2**20}, {2**20}]"), "absurd"),
+    "shape-rank-100": (_empty_x("[" + "1, " * 99 + "0]"), "absurd"),
+    "integer-of-5000-digits": (GOOD.replace("shape: [1, 1, 2]", "shape: [1, 1, " + "9" * 5000
+                                            + "]"), "not plain YAML data"),
+    "not-a-list": ("just text\n", "non-empty list"),
+    "empty-file": ("", "non-empty list"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LYING))
+def test_a_lying_file_is_refused_naming_the_file_and_reason(tmp_path, name):
+    data, reason = LYING[name]
+    path = _write(tmp_path, "max_pool/lying.yaml", data)
+    with pytest.raises(reader.FixtureError) as info:
+        reader.load_all(tmp_path)
+    assert str(path) in str(info.value) and reason in str(info.value), str(info.value)
+
+
+UNEXPECTED = {  # name: (file written, the path the refusal names)
+    "yml": ("max_pool/extra.yml", "max_pool/extra.yml"),
+    "upper-case-yaml": ("max_pool/extra.YAML", "max_pool/extra.YAML"),
+    "nested-folder": ("max_pool/deeper/extra.yaml", "max_pool/deeper"),
+    "top-level-yaml": ("extra.yaml", "extra.yaml"),
+    "directory-named-yaml": ("max_pool/folder.yaml/x", "max_pool/folder.yaml"),
+    "unknown-operator-folder": ("min_pool/extra.yaml", "min_pool"),
+    "stray-file": ("max_pool/notes.txt", "max_pool/notes.txt"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNEXPECTED))
+def test_unexpected_files_are_refused_not_skipped(tmp_path, name):
+    written, named = UNEXPECTED[name]
+    _write(tmp_path, "max_pool/good.yaml", GOOD)
+    _write(tmp_path, written, GOOD)
+    with pytest.raises(reader.FixtureError, match="unexpected") as info:
+        reader.load_all(tmp_path)
+    assert str(info.value).startswith(f"{tmp_path / named}: "), str(info.value)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path, monkeypatch):
+    path = _write(tmp_path, "max_pool/big.yaml", GOOD + "#" * reader.MAX_FILE_BYTES)
+    # Anything parsing it would fail the test: the limit comes first.
+    monkeypatch.setattr(reader, "parse_text", lambda *a: pytest.fail("parsed"))
+    with pytest.raises(reader.FixtureError, match="over the limit") as info:
+        reader.load_all(tmp_path)
+    assert str(path) in str(info.value)
+
+
+def test_the_largest_fixture_file_is_far_below_the_size_limit():
+    assert max(p.stat().st_size for p in FILES) * 8 < reader.MAX_FILE_BYTES
+
+
+def _copy_of_the_fixtures(tmp_path):
+    import shutil
+
+    root = tmp_path / "fixtures"
+    shutil.copytree(reader.FIXTURES, root)
+    return root
+
+
+def test_the_fixture_set_matches_its_manifest():
+    from conformance.fixtureio import manifest
+
+    listed = manifest.verify(reader.FIXTURES)
+    assert sorted(listed) == FILE_IDS
+    assert manifest.read()["version"] == operators.FIXTURE_VERSION
+    assert sum(v["cases"] for v in listed.values()) == len(reader.load_all())
+
+
+@pytest.mark.parametrize("attack", ["delete-file", "delete-operator-folder", "add-file",
+                                    "edit-file", "delete-manifest", "drop-a-case"])
+def test_a_fixture_set_that_differs_from_its_manifest_is_refused(tmp_path, attack):
+    import shutil
+
+    root = _copy_of_the_fixtures(tmp_path)
+    target = root / "max_pool" / "nan.yaml"
+    if attack == "delete-file":
+        target.unlink()
+        reason = "missing: manifest.json lists it"
+    elif attack == "delete-operator-folder":
+        shutil.rmtree(root / "avg_pool")
+        target, reason = root / "avg_pool", "missing: manifest.json lists it"
+    elif attack == "add-file":
+        target = _write(root, "max_pool/extra.yaml", GOOD)
+        reason = "not listed in manifest.json"
+    elif attack == "edit-file":
+        target.write_text(target.read_text().replace("1.0", "1.5", 1))
+        reason = "sha256 differs"
+    elif attack == "delete-manifest":
+        (root / "manifest.json").unlink()
+        target, reason = root / "manifest.json", "missing"
+    else:  # a case removed, and the hash in the manifest updated to match: the count tells
+        import hashlib
+        import json
+
+        text = target.read_text()
+        target.write_text(text[:text.rindex("\n- id:") + 1])
+        data = json.loads((root / "manifest.json").read_text())
+        data["files"]["max_pool/nan.yaml"]["sha256"] = hashlib.sha256(
+            target.read_bytes()).hexdigest()
+        (root / "manifest.json").write_text(json.dumps(data))
+        reason = "but manifest.json says"
+    with pytest.raises(reader.FixtureError) as info:
+        reader.load_all(root, manifest=True)  # as test_conformance.py loads a folder
+    assert str(target) in str(info.value) and reason in str(info.value), str(info.value)
+
+
+def test_the_repository_fixtures_always_need_their_manifest(tmp_path, monkeypatch):
+    root = _copy_of_the_fixtures(tmp_path)
+    (root / "manifest.json").unlink()
+    monkeypatch.setattr(reader, "FIXTURES", root.resolve())
+    with pytest.raises(reader.FixtureError, match="manifest.json: missing"):
+        reader.load_all(root)
+
+
+def test_the_loader_never_calls_an_unsafe_yaml_entry_point():
+    source = pathlib.Path(reader.__file__).read_text()
+    assert "yaml.load(" not in source and "unsafe_load" not in source
