@@ -1,22 +1,16 @@
-"""The fixture set's version.
+"""The version of a fixture set: what its ``manifest.json`` says.
 
-``conformance/operators.py`` is getting ``FIXTURE_VERSION`` (with
-``fixtures/manifest.json``, written by the generator); until it has it, the
-newest version of fixtures/README.md's changelog stands in.
-NOTE: drop the fallback once FIXTURE_VERSION has landed.
+The generator writes ``FIXTURE_VERSION`` of the operator registry into
+``fixtures/manifest.json``; fixtures/README.md's changelog says what each
+version changed.  A folder without a valid manifest has no version.
 """
 
-import re
-
-from .. import operators
+from ..fixtureio import manifest
 from ..fixtureio.reader import FIXTURES
 
 
-def fixture_version(root=FIXTURES):
-    version = getattr(operators, "FIXTURE_VERSION", None)
-    if version:
-        return str(version)
-    readme = root / "README.md"
-    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    found = re.search(r"^- \*\*(\d+\.\d+\.\d+)\*\*", text, re.MULTILINE)
-    return found.group(1) if found else "unversioned"
+def fixture_version(root=None):
+    try:
+        return str(manifest.read(FIXTURES if root is None else root)["version"])
+    except manifest.ManifestError:
+        return "unversioned (no valid manifest.json)"
