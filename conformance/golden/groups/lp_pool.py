@@ -83,7 +83,8 @@ RULES = [
          line([1.5e308, -1.5e308, 1.0]), p=1, kernel_size=3, dy=line([2.0]),
          expect={"y": [INF], "dx": [2.0, -2.0, 2.0]}),
     case("lp-1d-inf", "p=2 with Inf in the window: y = Inf; dy / Inf = 0, and Inf * 0 = NaN "
-         "for the Inf element itself; -(2 * 0) = -0.0 lands on dx's +0.0", line([INF, 1.0, -2.0]), p=2, kernel_size=3,
+         "for the Inf element itself; -(2 * 0) = -0.0 lands on dx's +0.0",
+         line([INF, 1.0, -2.0]), p=2, kernel_size=3,
          dy=line([4.0]), expect={"y": [INF], "dx": [NAN, 0.0, 0.0]}),
     case("lp-1d-nan", "NaN propagates forward; its own gradient is NaN, and dy / NaN is NaN "
          "for its window's other elements", line([1.0, NAN, 2.0, 3.0]), p=2, kernel_size=2,
