@@ -38,10 +38,12 @@ IDENTIFIERS = {
     "pooling:emptyWindow": "some window holds no input element",
     "pooling:badGradient": "dy does not have the forward output's shape or x's dtype",
     "pooling:badOption": "an unknown option, a flag that is not a boolean, a bad "
-                         "SpatialDims or method, a bad divisor_override",
+                         "SpatialDims or method, a bad divisor_override, an Lp order p "
+                         "outside [1, 2^31 - 1]",
     "pooling:badIndices": "unpooling indices of the wrong type or shape, or outside their plane",
-    "pooling:badOutputSize": "an unpooling output_size that is not one positive integer per "
-                             "axis (or the full size with y's N and C), or none to infer",
+    "pooling:badOutputSize": "an unpooling or adaptive pooling output_size that is not one "
+                             "positive integer per axis (or the full size with y's N and C), "
+                             "or none to infer",
     "pooling:tooLarge": "an array the call takes or returns would have more than 2^31 - 1 "
                         "elements",
 }
@@ -172,6 +174,32 @@ def _global(name, outputs, dtypes):
         errors=GLOBAL_ERRORS)
 
 
+# Adaptive pooling (SPEC.md section 16): the output size instead of a window.
+# MATLAB is given it written out per axis, and 'SpatialDims' from x.
+ADAPTIVE_PARAMS = (Param("output_size", None, schema=PER_AXIS, required=True,
+                         per_axis_in_matlab=True),)
+ADAPTIVE_ERRORS = ("pooling:badInput", "pooling:badOutputSize", "pooling:badGradient",
+                   "pooling:badOption", "pooling:tooLarge")
+# Lp pooling (SPEC.md section 17): the order p, positional in both languages and
+# before the kernel size, then max pooling's window parameters without dilation.
+LP_PARAMS = (Param("p", None, schema={"type": "number"}, required=True),) + tuple(
+    p for p in WINDOW_PARAMS if p.name != "dilation")
+LP_ERRORS = ("pooling:badInput", "pooling:badKernel", "pooling:badStride",
+             "pooling:badPadding", "pooling:outputTooSmall", "pooling:badGradient",
+             "pooling:badOption", "pooling:tooLarge")
+
+
+def _sized(name, size, params, outputs, dtypes, errors):
+    """An operator called as ``f(x, *size)`` and ``f_backward(dy, x, *size)``."""
+    return Operator(
+        name,
+        forward=Call(name, ("x", *size), outputs,
+                     python_options=(("return_indices", True),) if "indices" in outputs else ()),
+        backward=Call(f"{name}_backward", ("dy", "x", *size), ("dx",)),
+        params=params, inputs=("x", "dy"), outputs=outputs + ("dx",), dtypes=dtypes,
+        errors=errors)
+
+
 OPERATORS = {op.name: op for op in (
     _window("max_pool", WINDOW_PARAMS, WITH_INDICES, DTYPES),
     _window("avg_pool", WINDOW_PARAMS + AVERAGE_PARAMS, ("y",), FLOAT_DTYPES),
@@ -191,6 +219,11 @@ OPERATORS = {op.name: op for op in (
         errors=("pooling:badInput", "pooling:badIndices", "pooling:badOutputSize",
                 "pooling:badGradient", "pooling:badOption", "pooling:badKernel",
                 "pooling:badStride", "pooling:badPadding", "pooling:tooLarge")),
+    _sized("adaptive_max_pool", ("output_size",), ADAPTIVE_PARAMS, WITH_INDICES, DTYPES,
+           ADAPTIVE_ERRORS),
+    _sized("adaptive_avg_pool", ("output_size",), ADAPTIVE_PARAMS, ("y",), FLOAT_DTYPES,
+           ADAPTIVE_ERRORS),
+    _sized("lp_pool", ("p", "kernel_size"), LP_PARAMS, ("y",), FLOAT_DTYPES, LP_ERRORS),
 )}
 
 # What a case says it tests (``pins``: the rules it pins) and what an

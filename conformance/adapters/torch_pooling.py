@@ -7,6 +7,8 @@ average pooling) or refuses by one of its own limits (the pad limit of half
 the kernel, a dtype without a CPU kernel) raises ``NotSupported``.  Global
 pooling is pooling with one window the size of the plane, the like-for-like
 spelling (adaptive pooling to size 1 is another kernel with another sum order).
+Adaptive pooling is ``F.adaptive_*_pool``; Lp pooling is ``F.lp_pool``, which has
+no padding (NotSupported) and computes PyTorch's own form of the norm.
 Arrays are ``(N, C, *spatial)`` numpy arrays in and out, as in ``pooling``.
 """
 
@@ -205,3 +207,61 @@ def max_unpool_backward(dz, indices):
     zeros = np.zeros(np.shape(indices), dtype=dz.dtype)
     yt, z = _unpool(zeros, indices, list(dz.shape[2:]), grad=True)
     return _run(lambda: _gradient(yt, z, dz))
+
+
+def _adaptive(kind, x, output_size, grad, return_indices=False):
+    r = _rank(x)
+    size = per_axis(output_size, r)
+    xt = _tensor(x, grad)
+    pool = getattr(F, f"adaptive_{kind}_pool{r}d")
+    if kind == "max":
+        return xt, _run(lambda: pool(xt, size, return_indices=return_indices))
+    return xt, _run(lambda: pool(xt, size))
+
+
+def adaptive_max_pool(x, output_size, return_indices=False):
+    """``F.adaptive_max_pool{1,2,3}d``: y (N, C, *output_size), int64 flat indices."""
+    _, out = _adaptive("max", x, output_size, False, return_indices=True)
+    y, idx = out
+    return (_numpy(y), _numpy(idx)) if return_indices else _numpy(y)
+
+
+def adaptive_max_pool_backward(dy, x, output_size):
+    """Autograd through ``adaptive_max_pool``: dx shaped like x."""
+    xt, y = _adaptive("max", x, output_size, True)
+    return _run(lambda: _gradient(xt, y, dy))
+
+
+def adaptive_avg_pool(x, output_size):
+    """``F.adaptive_avg_pool{1,2,3}d``: y (N, C, *output_size)."""
+    return _numpy(_adaptive("avg", x, output_size, False)[1])
+
+
+def adaptive_avg_pool_backward(dy, x, output_size):
+    """Autograd through ``adaptive_avg_pool``: dx shaped like x."""
+    xt, y = _adaptive("avg", x, output_size, True)
+    return _run(lambda: _gradient(xt, y, dy))
+
+
+def _lp(x, p, kernel_size, stride, padding, ceil_mode, grad):
+    r = _rank(x)
+    k, s, pairs, _ = window_params(r, kernel_size, stride, padding, 1)
+    if _pads(pairs) != [0] * r:
+        raise NotSupported("padding (PyTorch's lp_pool has none)")
+    xt = _tensor(x, grad)
+    pool = getattr(F, f"lp_pool{r}d")
+    if r == 1:  # lp_pool1d multiplies by kernel_size, so it takes ints only
+        k, s = k[0] if isinstance(k, list) else k, s[0] if isinstance(s, list) else s
+    # PyTorch's own form: avg_pool(x^p) * count, then sign(s) * relu(|s|)^(1/p).
+    return xt, _run(lambda: pool(xt, p, k, stride=s, ceil_mode=ceil_mode))
+
+
+def lp_pool(x, p, kernel_size, stride=None, padding=0, ceil_mode=False):
+    """``F.lp_pool{1,2,3}d``: y (N, C, *out); padding is NotSupported."""
+    return _numpy(_lp(x, p, kernel_size, stride, padding, ceil_mode, False)[1])
+
+
+def lp_pool_backward(dy, x, p, kernel_size, stride=None, padding=0, ceil_mode=False):
+    """Autograd through ``lp_pool``: dx shaped like x."""
+    xt, y = _lp(x, p, kernel_size, stride, padding, ceil_mode, True)
+    return _run(lambda: _gradient(xt, y, dy))

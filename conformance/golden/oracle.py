@@ -207,6 +207,171 @@ def max_unpool_backward(dz, indices):
     return dy
 
 
+# ------------------------------------------------ adaptive pooling (SPEC.md 16)
+
+
+def adaptive_range(i, length, out):
+    """Window ``i`` of an axis of ``length`` pooled to ``out``: [floor(i*L/O), ceil((i+1)*L/O))."""
+    return (i * length) // out, -((-(i + 1) * length) // out)
+
+
+def range_windows(spatial, ranges):
+    """Flat row-major indices of each output's window, outputs in row-major order.
+
+    ``ranges[a]`` lists the ``(lo, hi)`` input range of every output on axis ``a``.
+    """
+    strides = [math.prod(spatial[a + 1:]) for a in range(len(spatial))]
+    result = []
+    for o in itertools.product(*(range(len(r)) for r in ranges)):
+        per_axis = [range(*ranges[a][o[a]]) for a in range(len(spatial))]
+        result.append([sum(pos[a] * strides[a] for a in range(len(spatial)))
+                       for pos in itertools.product(*per_axis)])
+    return tuple(len(r) for r in ranges), result
+
+
+def adaptive_windows(spatial, output_size):
+    size = output_size if isinstance(output_size, list) else [output_size] * len(spatial)
+    return range_windows(spatial, [[adaptive_range(i, n, o) for i in range(o)]
+                                   for n, o in zip(spatial, size, strict=True)])
+
+
+def _select(x, out_shape, wins):
+    """``(y, indices)``: the selection rule over each window (SPEC.md section 5)."""
+    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
+    idx = np.empty(y.shape, dtype=np.int64)
+    for (i, j), plane in planes(x):
+        chosen = [win[pick([plane[f] for f in win])] for win in wins]
+        y[i, j] = np.array([plane[f] for f in chosen], dtype=x.dtype).reshape(out_shape)
+        idx[i, j] = np.array(chosen, dtype=np.int64).reshape(out_shape)
+    return y, idx
+
+
+def _route(dy, x, idx):
+    """Each dy added at its selected element, outputs in ascending order, from +0.0."""
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for (i, j), _ in planes(x):
+        acc = [x.dtype.type(0.0)] * math.prod(x.shape[2:])
+        for target, g in zip(idx[i, j].ravel(), dy[i, j].ravel(), strict=True):
+            acc[target] = acc[target] + g
+        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(x.shape[2:])
+    return dx
+
+
+def adaptive_max_pool(x, params):
+    return _select(x, *adaptive_windows(x.shape[2:], params["output_size"]))
+
+
+def adaptive_max_pool_backward(dy, x, params):
+    return _route(dy, x, adaptive_max_pool(x, params)[1])
+
+
+def adaptive_avg_pool(x, params):
+    """Each window summed from +0.0 in row-major order, one division by its own count."""
+    out_shape, wins = adaptive_windows(x.shape[2:], params["output_size"])
+    kind = x.dtype.type
+    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
+    for (i, j), plane in planes(x):
+        values = []
+        for win in wins:
+            acc = kind(0.0)
+            for f in win:
+                acc = acc + plane[f]
+            values.append(acc / kind(len(win)))
+        y[i, j] = np.array(values, dtype=x.dtype).reshape(out_shape)
+    return y
+
+
+def adaptive_avg_pool_backward(dy, x, params):
+    """Outputs in ascending order: g = dy / count (one division) added to every element."""
+    spatial = x.shape[2:]
+    _, wins = adaptive_windows(spatial, params["output_size"])
+    kind = x.dtype.type
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for (i, j), _ in planes(x):
+        acc = [kind(0.0)] * math.prod(spatial)
+        for win, g in zip(wins, dy[i, j].ravel(), strict=True):
+            share = g / kind(len(win))
+            for f in win:
+                acc[f] = acc[f] + share
+        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(spatial)
+    return dx
+
+
+# ------------------------------------------------ Lp pooling (SPEC.md 17), p = 1 and 2
+
+
+def lp_windows(spatial, params):
+    """Max pooling's windows without dilation, each clipped to its real elements.
+
+    Positions are listed from the clipped range, so a huge kernel over a short
+    input costs nothing here either.
+    """
+    p = normalise(dict(params, dilation=1), spatial)
+    ranges = []
+    for a, n in enumerate(spatial):
+        k, s = p["kernel"][a], p["stride"][a]
+        pb, pa = p["pads"][a]
+        out = out_length(n, k, s, pb, pa, 1, p["ceil_mode"])
+        ranges.append([(max(o * s - pb, 0), min(o * s - pb + k, n)) for o in range(out)])
+    return range_windows(spatial, ranges)
+
+
+def _order(params):
+    p = params["p"]
+    if p not in (1, 2):
+        raise ValueError(f"the oracle computes p = 1 and p = 2 only (SPEC.md 17); got {p!r}")
+    return p
+
+
+def lp_pool(x, params):
+    """p = 1: the sum of |v| from +0.0; p = 2: sqrt of the sum of v*v; row-major."""
+    p = _order(params)
+    out_shape, wins = lp_windows(x.shape[2:], params)
+    kind = x.dtype.type
+    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
+    for (i, j), plane in planes(x):
+        values = []
+        for win in wins:
+            acc = kind(0.0)
+            for f in win:
+                a = abs(plane[f])
+                acc = acc + (a if p == 1 else a * a)
+            values.append(acc if p == 1 else np.sqrt(acc))
+        y[i, j] = np.array(values, dtype=x.dtype).reshape(out_shape)
+    return y
+
+
+def lp_pool_backward(dy, x, params):
+    """SPEC.md 17's loop: f = dy (p = 1) or dy / norm (p = 2); g per element, summed in order.
+
+    g is NaN where x is NaN, +0.0 where x or the norm is zero, else
+    ``|x|^(p-1) * f`` (p = 1: ``1 * f``; p = 2: ``|x| * f``), negated where x < 0.
+    """
+    p = _order(params)
+    spatial = x.shape[2:]
+    _, wins = lp_windows(spatial, params)
+    norm = lp_pool(x, params)
+    kind = x.dtype.type
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for (i, j), plane in planes(x):
+        acc = [kind(0.0)] * math.prod(spatial)
+        for win, g_out, n in zip(wins, dy[i, j].ravel(), norm[i, j].ravel(), strict=True):
+            f = g_out if p == 1 else g_out / n
+            for e in win:
+                v = plane[e]
+                if np.isnan(v):
+                    g = kind(np.nan)
+                elif v == 0 or n == 0:
+                    g = kind(0.0)
+                else:
+                    g = (kind(1.0) if p == 1 else abs(v)) * f
+                    if v < 0:
+                        g = -g
+                acc[e] = acc[e] + g
+        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(spatial)
+    return dx
+
+
 # ------------------------------------------------------------------ errors
 
 
@@ -312,4 +477,70 @@ def unpool_error(call, y, params, dz=None, indices=None):
         plane = math.prod(dz.shape[2:])
     if indices.size and (indices.min() < 0 or indices.max() >= plane):
         return "pooling:badIndices"
+    return None
+
+
+LARGEST = 2**31 - 1
+
+
+def _too_large(shape):
+    """More than 2^31 - 1 elements, an empty batch counted as N = 1 (SPEC.md 12)."""
+    return max(shape[0], 1) * math.prod(shape[1:]) > LARGEST
+
+
+def _bad_gradient(dy, x, out_shape):
+    return dy is None or dy.dtype != x.dtype or dy.shape != x.shape[:2] + tuple(out_shape)
+
+
+def adaptive_error(call, x, params, dy=None, integers=False):
+    """x, output_size, the output's count, dy: SPEC.md 16's checks in order (or None)."""
+    backward = call.endswith("_backward")
+    if _array_error(x, integers=integers and not backward):
+        return "pooling:badInput"
+    rank = x.ndim - 2
+    size = params["output_size"]
+    if not _ints(size, rank, 1) or max(size if isinstance(size, list) else [size]) > LARGEST:
+        return "pooling:badOutputSize"
+    size = size if isinstance(size, list) else [size] * rank
+    if _too_large(x.shape[:2] + tuple(size)):
+        return "pooling:tooLarge"
+    if backward and _bad_gradient(dy, x, size):
+        return "pooling:badGradient"
+    return None
+
+
+def _bad_order(p):
+    real = isinstance(p, (int, float)) and not isinstance(p, bool)
+    return not real or math.isnan(p) or not 1 <= p <= LARGEST
+
+
+def lp_error(call, x, params, dy=None):
+    """x, the window, the output's count, p, dy: SPEC.md 17's checks in order (or None)."""
+    backward = call.endswith("_backward")
+    if _array_error(x, integers=False):
+        return "pooling:badInput"
+    window = {k: v for k, v in params.items() if k != "p"}
+    if not isinstance(window.get("ceil_mode", False), bool):
+        return "pooling:badOption"
+    if not _ints(window["kernel_size"], x.ndim - 2, 1):
+        return "pooling:badKernel"
+    if not _ints(window.get("stride", 1), x.ndim - 2, 1):
+        return "pooling:badStride"
+    if not _pads_ok(window.get("padding", 0), x.ndim - 2):
+        return "pooling:badPadding"
+    spatial = x.shape[2:]
+    q = normalise(dict(window, dilation=1), spatial)
+    for a in range(len(spatial)):
+        if max(q["pads"][a]) > q["kernel"][a] - 1:
+            return "pooling:badPadding"
+    out = [out_length(spatial[a], q["kernel"][a], q["stride"][a], *q["pads"][a], 1,
+                      q["ceil_mode"]) for a in range(len(spatial))]
+    if min(out) < 1:
+        return "pooling:outputTooSmall"
+    if _too_large(x.shape[:2] + tuple(out)):
+        return "pooling:tooLarge"
+    if _bad_order(params["p"]):
+        return "pooling:badOption"
+    if backward and _bad_gradient(dy, x, out):
+        return "pooling:badGradient"
     return None

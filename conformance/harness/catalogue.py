@@ -66,8 +66,8 @@ BAD_INTEGERS = [
 ]
 
 # The windowed and the global pooling functions, as the registry has them.
-WINDOW_FUNCTIONS = tuple(name for op in OPERATORS.values() if "kernel_size" in op.param_names
-                         for name in op.calls)
+WINDOW_FUNCTIONS = tuple(name for op in OPERATORS.values()
+                         if op.forward.args == ("x", "kernel_size") for name in op.calls)
 GLOBAL_FUNCTIONS = tuple(name for op in OPERATORS.values()
                          if not op.params and op.forward.args == ("x",) for name in op.calls)
 OPERATOR_OF = {name: op for op in OPERATORS.values() for name in op.calls}
@@ -210,6 +210,106 @@ def _entries():
     for name, value, text in bad_indices[:3] + [("string", "abc", "'abc'")]:
         add(f"max_unpool_backward-indices-{name}", "max_unpool_backward", "pooling:badIndices",
             unpool_back(idx=value, idx_m=text), "indices")
+    entries += _sized_entries()
+    return entries
+
+
+# Operators called as f(x, *size) and f_backward(dy, x, *size) (adaptive and Lp
+# pooling): a valid value of every positional argument, (Python, MATLAB text).
+# output_size 2 and k = 2 both give the 2 x 2 output DY has.
+VALID = {"x": (X, X_M), "dy": (DY, DY_M), "kernel_size": (2, "2"), "p": (2, "2"),
+         "output_size": (2, "[2 2]")}
+SIZED_FUNCTIONS = tuple(name for op in OPERATORS.values()
+                        if op.forward.args[0] == "x" and op.forward.args[1:]
+                        and op.forward.args != ("x", "kernel_size") and op.name != "max_unpool"
+                        for name in op.calls)
+BAD_ORDERS = [("inf", float("inf"), "Inf"), ("half", 0.5, "0.5"), ("nan", float("nan"), "NaN"),
+              ("zero", 0, "0"), ("negative", -2, "-2"), ("bool", True, "true"),
+              ("string", "2", "'2'"), ("too-large", 2**31, "2^31"), ("vector", [2, 2], "[2 2]"),
+              ("none", None, "[]")]
+
+
+def _sized_call(function, replace=None, extra=None, extra_m=""):
+    """``function`` called with the valid arguments of ``VALID``, some replaced."""
+    values = dict(VALID, **(replace or {}))
+    names = OPERATOR_OF[function].calls[function].args
+    args = tuple(values[n][0] for n in names)
+    lead = ", ".join(values[n][1] for n in names)
+    return (args, dict(extra or {})), f"pooling.{function}({lead}, 'SpatialDims', 2{extra_m})"
+
+
+def _sized_entries():
+    """Bad calls of the adaptive and Lp functions: x, options, dy, output_size, p, window."""
+    entries = []
+
+    def add(id, function, identifier, call, argument):
+        python, matlab = call
+        entries.append(BadCall(id, function, identifier, python, matlab, argument))
+
+    for function in SIZED_FUNCTIONS:
+        op = OPERATOR_OF[function]
+        backward = function.endswith("_backward")
+        for name, value, text in BAD_ARRAYS:
+            add(f"{function}-x-{name}", function, "pooling:badInput",
+                _sized_call(function, {"x": (value, text)}), "x")
+        add(f"{function}-unknown-option", function, "pooling:badOption",
+            _sized_call(function, extra={"strides": 2}, extra_m=", 'Strides', 2"), "strides")
+        add(f"{function}-method-unknown", function, "pooling:badOption",
+            _sized_call(function, extra={"method": "slow"}, extra_m=", 'Method', 'slow'"),
+            "method")
+        if backward:
+            for name, value, text in (
+                    ("shape", np.ones((1, 2, 3, 3)), "ones(3, 3, 2)"),
+                    ("dtype", np.ones((1, 2, 2, 2), dtype=np.float32), "single(ones(2, 2, 2))"),
+                    ("string", "abc", "'abc'")):
+                add(f"{function}-dy-{name}", function, "pooling:badGradient",
+                    _sized_call(function, {"dy": (value, text)}), "dy")
+            add(f"{function}-x-integer", function, "pooling:badInput",
+                _sized_call(function, {"x": (X.astype(np.int32), f"int32({X_M})"),
+                                       "dy": (DY.astype(np.int32), f"int32({DY_M})")}), "x")
+        elif "int16" not in op.dtypes:
+            add(f"{function}-x-integer", function, "pooling:badInput",
+                _sized_call(function, {"x": (X.astype(np.int16), f"int16({X_M})")}), "x")
+        if "output_size" in op.param_names:
+            for name, value, text in BAD_INTEGERS:
+                add(f"{function}-output-size-{name}", function, "pooling:badOutputSize",
+                    _sized_call(function, {"output_size": (value, text)}), "output_size")
+            big = 2**31 - 1
+            add(f"{function}-output-too-large", function, "pooling:tooLarge",
+                _sized_call(function, {"output_size": ((big, big), "[2^31-1 2^31-1]")}),
+                "output")
+        if "p" in op.param_names:
+            for name, value, text in BAD_ORDERS:
+                add(f"{function}-p-{name}", function, "pooling:badOption",
+                    _sized_call(function, {"p": (value, text)}), "p")
+        if "kernel_size" not in op.param_names:
+            continue
+        for name, value, text in BAD_INTEGERS:
+            add(f"{function}-kernel-{name}", function, "pooling:badKernel",
+                _sized_call(function, {"kernel_size": (value, text)}), "kernel_size")
+            add(f"{function}-stride-{name}", function, "pooling:badStride",
+                _sized_call(function, extra={"stride": value}, extra_m=f", 'Stride', {text}"),
+                "stride")
+        for name, value, text in (("negative", -1, "-1"), ("fraction", 0.5, "0.5"),
+                                  ("too-large-for-window", 2, "2"),
+                                  ("wrong-count", [1, 1, 1], "[1 1 1]"),
+                                  ("unknown-string", "full", "'full'")):
+            add(f"{function}-padding-{name}", function, "pooling:badPadding",
+                _sized_call(function, extra={"padding": value}, extra_m=f", 'Padding', {text}"),
+                "padding")
+        add(f"{function}-ceil-mode-string", function, "pooling:badOption",
+            _sized_call(function, extra={"ceil_mode": "yes"}, extra_m=", 'CeilMode', 'yes'"),
+            "ceil_mode")
+        # Lp pooling has no dilation: the option is unknown.
+        add(f"{function}-dilation-unknown", function, "pooling:badOption",
+            _sized_call(function, extra={"dilation": 2}, extra_m=", 'Dilation', 2"),
+            "dilation")
+        add(f"{function}-output-too-small", function, "pooling:outputTooSmall",
+            _sized_call(function, {"kernel_size": (5, "5")}), "kernel_size")
+        add(f"{function}-output-too-large", function, "pooling:tooLarge",
+            _sized_call(function, {"kernel_size": (2**31 - 1, "2^31-1")},
+                        extra={"stride": 1, "padding": 2**31 - 2},
+                        extra_m=", 'Stride', 1, 'Padding', 2^31-2"), "output")
     return entries
 
 

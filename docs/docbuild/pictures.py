@@ -653,6 +653,51 @@ def draw_offsets(case):
     return fig
 
 
+def adaptive_range(i, length, out):
+    """Window ``i`` of an axis of ``length`` pooled to ``out`` (SPEC.md section 16)."""
+    return (i * length) // out, -((-(i + 1) * length) // out)
+
+
+def draw_adaptive(*cases):
+    """1-D adaptive average cases stacked: the input, each window as a bar under the
+    positions it covers, and its mean (checked against the fixture's y) at the right."""
+    for case in cases:
+        if case.op != "adaptive_avg_pool" or case.arrays["x"].ndim != 3:
+            raise DocsError(f"{case.id}: the adaptive picture draws 1-D adaptive averages")
+    width = max(case.arrays["x"].shape[2] for case in cases)
+    heights = [1.9 + 0.62 * case.arrays["y"].shape[2] for case in cases]
+    left, gap = 2.2, 1.2
+    fig, ax = _figure(left + width + gap + 6.3, 0.4 + sum(heights))
+    top = 0.9
+    for case, height in zip(cases, heights, strict=True):
+        x, y = case.arrays["x"][0, 0], case.arrays["y"][0, 0]
+        length, out = x.shape[0], y.shape[0]
+        _title(ax, 0.1, top - 0.2, f"L = {length}, O = {out}: window i covers "
+               f"[⌊{length}·i/{out}⌋, ⌈{length}·(i+1)/{out}⌉)   ({case.id})", size=9.5)
+        ax.text(left - 0.2, top + 0.5, "x", ha="right", va="center", fontsize=10, color=INK)
+        for j in range(length):
+            _cell(ax, left + j, top, number(x[j]))
+            ax.text(left + j + 0.5, top + 1.12, str(j), ha="center", va="top", fontsize=7,
+                    color="#777777")
+        for i in range(out):
+            lo, hi = adaptive_range(i, length, out)
+            values = [x[j] for j in range(lo, hi)]
+            mean = _row_major_sum(values, x.dtype) / x.dtype.type(hi - lo)
+            if mean.tobytes() != y[i].tobytes():
+                raise DocsError(f"{case.id}: the drawn mean of window {i} is not the fixture's y")
+            colour = PALETTE[i % len(PALETTE)]
+            yy = top + 1.45 + 0.62 * i
+            ax.add_patch(Rectangle((left + lo + 0.08, yy), hi - lo - 0.16, 0.42,
+                                   facecolor=tint(colour, 0.5), edgecolor=colour, lw=1.6))
+            ax.text(left - 0.2, yy + 0.21, f"i = {i}  [{lo}, {hi})", ha="right", va="center",
+                    fontsize=7.5, color=INK)
+            terms = " + ".join(number(v) for v in values)
+            ax.text(left + width + gap, yy + 0.21, f"({terms}) / {hi - lo} = {number(y[i])}",
+                    ha="left", va="center", fontsize=8, color=INK)
+        top += height
+    return fig
+
+
 # --------------------------------------------------------------- the pictures
 
 # (file stem, fixture ids, drawing function); the chapter embeds docs/img/<stem>.png.
@@ -669,6 +714,7 @@ PICTURES = [
     ("avg-forward", ["avg-2d-chapter-4x4"], draw_average),
     ("dilation", ["max-1d-dilation-2"], draw_dilation),
     ("offsets", ["max-2d-chapter-4x4"], draw_offsets),
+    ("adaptive-windows", ["aavg-1d-overlap-5-to-3", "aavg-1d-grow-5-to-7"], draw_adaptive),
 ]
 
 

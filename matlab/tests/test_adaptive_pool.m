@@ -125,3 +125,24 @@
 %!error id=pooling:badInput pooling.adaptive_max_pool({1}, 0)
 %!error id=pooling:badGradient pooling.adaptive_avg_pool_backward(ones(3), ones(5), 2)
 %!error id=pooling:badGradient pooling.adaptive_max_pool_backward(single(ones(2)), ones(5), 2)
+
+%!test  % issue 15 regression: a huge OUTPUT_SIZE is pooling:tooLarge, before allocating
+%! big = 2^31 - 1;
+%! for method = {'fast', 'naive'}
+%!   m = {'Method', method{1}};
+%!   calls = {@() pooling.adaptive_avg_pool(ones(4, 4), [big big], m{:}), ...
+%!            @() pooling.adaptive_max_pool(ones(4, 4), [big big], m{:}), ...
+%!            @() pooling.adaptive_max_pool(ones(4, 4, 'int8'), [big 2], m{:}), ...
+%!            @() pooling.adaptive_avg_pool_backward(1, ones(4, 4), [big big], m{:}), ...
+%!            @() pooling.adaptive_max_pool_backward(1, ones(4, 4), [big big], m{:}), ...
+%!            @() pooling.adaptive_avg_pool(ones(4, 2, 0), big, 'SpatialDims', 1, m{:}), ...
+%!            @() pooling.adaptive_max_pool(1, [2 2^30 2], 'SpatialDims', 3, m{:})};
+%!   for c = 1:numel(calls)
+%!     try
+%!       calls{c}();
+%!       error('test:noError', 'call %d returned', c);
+%!     catch err
+%!       assert(err.identifier, 'pooling:tooLarge');
+%!     end
+%!   end
+%! end

@@ -105,3 +105,34 @@
 %!error id=pooling:badInput pooling.lp_pool(int32(ones(5)), 2, 2)
 %!error id=pooling:badOption pooling.lp_pool_backward([], ones(5), Inf, 2)
 %!error id=pooling:badGradient pooling.lp_pool_backward(ones(3), ones(5), 2, 2)
+
+%!test  % issue 15 regression: a huge padded output is pooling:tooLarge
+%! big = 2^31 - 1;
+%! for method = {'fast', 'naive'}
+%!   try
+%!     pooling.lp_pool(1, 2, big, 'Stride', 1, 'Padding', big - 1, 'SpatialDims', 3, ...
+%!                     'Method', method{1});
+%!     error('test:noError', 'returned');
+%!   catch err
+%!     assert(err.identifier, 'pooling:tooLarge');
+%!   end
+%! end
+
+%!test  % issue 15 regression: a 2^31-1 kernel over one element costs what the input costs
+%! big = 2^31 - 1;
+%! for method = {'fast', 'naive'}
+%!   for r = [1 3]
+%!     m = {'Stride', big, 'Padding', big - 1, 'CeilMode', true, 'SpatialDims', r, ...
+%!          'Method', method{1}};
+%!     for p = [1 2]
+%!       y = pooling.lp_pool(-3, p, big, m{:});
+%!       assert(y, 3);
+%!       dx = pooling.lp_pool_backward(8, -3, p, big, m{:});
+%!       assert(dx, -8);
+%!     end
+%!   end
+%!   y = pooling.lp_pool([1; -2], 1, 2^10, 'Stride', 1, 'Padding', 2^10 - 1, ...
+%!                       'SpatialDims', 1, 'Method', method{1});
+%!   assert(size(y), [2^10 + 1, 1]);
+%!   assert(y, [1; 3 * ones(2^10 - 1, 1); 2]);
+%! end

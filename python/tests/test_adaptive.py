@@ -176,3 +176,32 @@ def test_inputs_not_modified_and_empty_batch():
     assert pooling.adaptive_max_pool(np.zeros((0, 2, 4, 4)), (3, 5)).shape == (0, 2, 3, 5)
     assert pooling.adaptive_avg_pool_backward(
         np.zeros((0, 2, 3)), np.zeros((0, 2, 4)), 3).shape == (0, 2, 4)
+
+
+# Regression set "issue 15: huge output_size": SPEC.md section 12, pooling:tooLarge is
+# raised from the sizes alone, before the windows or the output are allocated.
+HUGE = 2**31 - 1
+
+
+@pytest.mark.parametrize("method", ["fast", "naive"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: pooling.adaptive_avg_pool(np.ones((1, 1, 4, 4)), (HUGE, HUGE), method=m),
+        lambda m: pooling.adaptive_max_pool(np.ones((1, 1, 4, 4)), (HUGE, HUGE), method=m),
+        lambda m: pooling.adaptive_max_pool(np.ones((1, 1, 4, 4), np.int8), (HUGE, 2), method=m),
+        lambda m: pooling.adaptive_avg_pool_backward(
+            np.ones((1, 1, 1, 1)), np.ones((1, 1, 4, 4)), (HUGE, HUGE), method=m),
+        lambda m: pooling.adaptive_max_pool_backward(
+            np.ones((1, 1, 1, 1)), np.ones((1, 1, 4, 4)), (HUGE, HUGE), method=m),
+        # An empty batch counts as N = 1.
+        lambda m: pooling.adaptive_avg_pool(np.ones((0, 2, 4)), HUGE, method=m),
+        lambda m: pooling.adaptive_max_pool(np.ones((1, 1, 1, 1, 1)), (2, 2**30, 2), method=m),
+    ],
+)
+def test_huge_output_size_is_too_large(call, method):
+    with pytest.raises(pooling.PoolingError) as err:
+        call(method)
+    assert err.value.identifier == "pooling:tooLarge"
+    assert "2^31 - 1" in str(err.value)
+

@@ -144,3 +144,50 @@ def test_p_accepts_numpy_scalars_and_integral_floats():
     x = np.array([[[3.0, 4.0]]])
     for p in (2, 2.0, np.int8(2), np.float32(2.0)):
         assert pooling.lp_pool(x, p, 2).tolist() == [[[5.0]]]
+
+
+# Regression set "issue 15: huge kernel": SPEC.md section 12, the work is bounded by the
+# arrays' sizes, not by the parameters; an output over 2^31 - 1 elements is refused.
+HUGE = 2**31 - 1
+
+
+@pytest.mark.parametrize("method", ["fast", "naive"])
+def test_huge_padded_output_is_too_large(method):
+    with pytest.raises(pooling.PoolingError) as err:
+        pooling.lp_pool(np.ones((1, 1, 1, 1, 1)), 2, HUGE, stride=1, padding=HUGE - 1,
+                        method=method)
+    assert err.value.identifier == "pooling:tooLarge"
+
+
+@pytest.mark.parametrize("method", ["fast", "naive"])
+@pytest.mark.parametrize("rank", [1, 3])
+def test_huge_kernel_over_a_small_input_costs_what_the_input_costs(method, rank):
+    # kernel 2^31 - 1, stride 2^31 - 1, padding 2^31 - 2 on length 1: one output per axis,
+    # one real element; the strided fast path must not loop over the kernel's offsets.
+    x = np.full((1, 1) + (1,) * rank, -3.0)
+    kw = dict(stride=HUGE, padding=HUGE - 1, ceil_mode=True, method=method)
+    for p in (1, 2):
+        y = pooling.lp_pool(x, p, HUGE, **kw)
+        assert y.shape == x.shape and y.item() == 3.0
+        dx = pooling.lp_pool_backward(np.full(y.shape, 8.0), x, p, HUGE, **kw)
+        assert dx.item() == -8.0
+    # Output larger than the input, windows sliding over one element from both sides.
+    x = np.array([[[1.0, -2.0]]])
+    y = pooling.lp_pool(x, 1, 2**10, stride=1, padding=2**10 - 1, method=method)
+    assert y.shape == (1, 1, 2**10 + 1)
+    assert np.array_equal(y[0, 0], np.r_[1.0, np.full(2**10 - 1, 3.0), 2.0])
+
+
+@pytest.mark.parametrize("k, s, pad", [(4, 1, 3), (5, 3, 4), (7, 9, 6), (3, 1, 0), (6, 2, 5)])
+def test_live_offsets_are_exactly_the_offsets_with_a_real_element(k, s, pad):
+    from pooling.parameters import window_geometry
+    from pooling.range_fast import live_offsets
+    from pooling.ranges import geometry_windows
+
+    for length in range(1, 9):
+        if pad > k - 1 or length + 2 * pad < k:
+            continue
+        w = geometry_windows(window_geometry((length,), k, s, pad, 1, True, "t"))
+        expect = [j for j in range(k) if any(
+            0 <= o * s - pad + j < length for o in range(w.out_size[0]))]
+        assert live_offsets(w, 0) == expect, (length, k, s, pad)

@@ -107,6 +107,10 @@ function opts = parse_options(fname, kind, x, size_arg, args)
             % Adaptive pooling: the caller gives the output size (SPEC.md section 16).
             opts.output_size = pooling.internal.per_axis(fname, size_arg, 'OUTPUT_SIZE', ...
                                                          'pooling:badOutputSize', r);
+            % The output's element count, before anything is allocated (SPEC.md section 12).
+            sz = [size(x), ones(1, r + 2 - ndims(x))];
+            pooling.internal.check_count(fname, [opts.output_size, sz(r + 1), sz(r + 2)], ...
+                                         'the output', false);
     end
 end
 

@@ -11,7 +11,7 @@ function dx = range_backward_fast(op, g, x, win, extra, p)
     out = win.out;
     dx = zeros(size(x), class(x));
     if strcmp(op, 'lp') && ~isempty(win.geom)
-        dx = lp_strided(g, x, win.geom, extra, p);
+        dx = lp_strided(g, x, win, extra, p);
         return
     end
     for o1 = 1:out(1)
@@ -38,14 +38,19 @@ function dx = range_backward_fast(op, g, x, win, extra, p)
     end
 end
 
-function dx = lp_strided(f, x, geom, norm, p)
+function dx = lp_strided(f, x, win, norm, p)
     % Regular windows: one strided range per offset, offsets in reverse
     % row-major order, so each element meets its outputs in ascending order
-    % (its offset falls as its output rises).
+    % (its offset falls as its output rises). Only the offsets that meet a
+    % real element (range_live_offsets): the work never grows with the kernel.
+    geom = win.geom;
     dx = zeros(size(x), class(x));
-    for j1 = geom.k(1) - 1:-1:0
-        for j2 = geom.k(2) - 1:-1:0
-            for j3 = geom.k(3) - 1:-1:0
+    live = {fliplr(pooling.internal.range_live_offsets(win, 1)), ...
+            fliplr(pooling.internal.range_live_offsets(win, 2)), ...
+            fliplr(pooling.internal.range_live_offsets(win, 3))};
+    for j1 = live{1}
+        for j2 = live{2}
+            for j3 = live{3}
                 [ob, ib] = pooling.internal.range_strided(geom, [j1 j2 j3]);
                 if ~isempty(ob)
                     dx(ib{:}, :) = dx(ib{:}, :) + ...

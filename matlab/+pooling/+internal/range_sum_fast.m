@@ -11,9 +11,12 @@ function s = range_sum_fast(t, win)
     if ~isempty(win.geom)
         % Regular windows (Lp pooling): strided ranges, offsets in row-major order.
         g = win.geom;
-        for j1 = 0:g.k(1) - 1
-            for j2 = 0:g.k(2) - 1
-                for j3 = 0:g.k(3) - 1
+        live = {pooling.internal.range_live_offsets(win, 1), ...
+                pooling.internal.range_live_offsets(win, 2), ...
+                pooling.internal.range_live_offsets(win, 3)};
+        for j1 = live{1}
+            for j2 = live{2}
+                for j3 = live{3}
                     [ob, ib] = pooling.internal.range_strided(g, [j1 j2 j3]);
                     if ~isempty(ob)
                         s(ob{:}, :) = s(ob{:}, :) + t(ib{:}, :);

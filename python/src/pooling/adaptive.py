@@ -18,11 +18,13 @@ KERNELS = {"fast": range_fast, "naive": range_naive}
 
 
 def _prepare(fname, x, output_size, method, unknown, dy=None, backward=False, options=None):
-    """Check ``x``, the options, ``output_size`` and ``dy`` in SPEC.md's order."""
+    """Check ``x``, options, ``output_size``, the output's count, ``dy``: SPEC.md's order."""
     call = prepare(fname, x, method, unknown, integers=fname == "adaptive_max_pool",
                    options=options)
     x = call.x
     out = per_axis(output_size, x.ndim - 2, "output_size", "pooling:badOutputSize", fname)
+    # The output's element count, before the windows or the output are allocated.
+    arrays.check_count(x.shape[:2] + out, "the output", fname)
     windows = adaptive_windows(x.shape[2:], out)
     if backward:
         dy = arrays.native(arrays.as_gradient(dy, x.shape[:2] + out, x.dtype, fname))

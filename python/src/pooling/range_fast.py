@@ -127,16 +127,41 @@ def avg_pool_backward(dy, x, w):
     return _scatter(x, outputs, inputs, g[:, outputs])
 
 
-def _strided(geom, reverse=False):
+def live_offsets(w, axis):
+    """The offsets on ``axis``, ascending, at which some window of ``w`` (regular) is real.
+
+    Output ``o``'s real elements have the offsets ``[lo[o] - start[o], hi[o] -
+    start[o])`` with ``start[o] = o*s - pb``; both ends fall as ``o`` grows, so
+    one merge over the outputs in reverse gives their union.  The strided
+    loops visit only these, so their work is bounded by the windows' real
+    elements, never by the kernel size (a ``2^31 - 1`` kernel over a short
+    input costs what the input costs).
+    """
+    geom = w.geom
+    start = np.arange(geom.out_size[axis], dtype=np.int64) * geom.stride[axis]
+    start -= geom.pad_before[axis]
+    lo, hi = (w.lo[axis] - start)[::-1], (w.hi[axis] - start)[::-1]
+    first = np.ones(lo.shape, dtype=bool)
+    first[1:] = lo[1:] > hi[:-1]
+    last = np.append(first[1:], True)
+    return [j for a, b in zip(lo[first].tolist(), hi[last].tolist(), strict=True)
+            for j in range(a, b)]
+
+
+def _strided(w, reverse=False):
     """Yield ``(out_slices, in_slices)`` per window offset of a regular geometry, row-major.
 
     For offset ``j``, the outputs whose element at ``j`` is inside the input
     form a box (``Geometry.valid_outputs``) and those elements a strided
     slice of the input.  In reverse order, each input element meets its
     outputs in ascending row-major order (its offset falls as its output rises).
+    Only offsets that meet a real element are visited (``live_offsets``).
     """
-    offsets = list(itertools.product(*(range(k) for k in geom.kernel)))
-    for j in reversed(offsets) if reverse else offsets:
+    geom = w.geom
+    live = [live_offsets(w, a) for a in range(geom.rank)]
+    if reverse:
+        live = [j[::-1] for j in live]
+    for j in itertools.product(*live):
         out_s, in_s = [], []
         for a in range(geom.rank):
             lo, hi = geom.valid_outputs(a, j[a])
@@ -156,7 +181,7 @@ def lp_pool(x, w, p):
     """
     t = lp_math.power(np.abs(x), p)
     acc = np.zeros(x.shape[:2] + w.out_size, dtype=x.dtype)
-    for out_s, in_s in _strided(w.geom):
+    for out_s, in_s in _strided(w):
         acc[out_s] += t[in_s]
     return lp_math.root(acc, p)
 
@@ -166,6 +191,6 @@ def lp_pool_backward(dy, x, w, p):
     norm = lp_pool(x, w, p)
     f = lp_math.factor(dy, norm, p)
     dx = np.zeros(x.shape, dtype=x.dtype)
-    for out_s, in_s in _strided(w.geom, reverse=True):
+    for out_s, in_s in _strided(w, reverse=True):
         dx[in_s] += lp_math.gradient(x[in_s], norm[out_s], f[out_s], p)
     return dx
