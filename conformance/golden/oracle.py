@@ -58,6 +58,13 @@ def out_length(n, k, s, pb, pa, d, ceil_mode):
     return math.floor((n + pb + pa - e) / s) + 1
 
 
+def _offsets_inside(start, k, d, lo, hi):
+    """The offsets ``j`` in ``[0, k)`` with ``lo <= start + j*d < hi``, in ascending order."""
+    first = max(0, -((start - lo) // d))  # ceil((lo - start) / d)
+    last = min(k - 1, (hi - 1 - start) // d)
+    return range(first, last + 1)
+
+
 def windows(spatial, p, divisor=None):
     """For each output position (row-major), the flat indices of its real elements.
 
@@ -66,27 +73,27 @@ def windows(spatial, p, divisor=None):
     ``"pad"`` or ``"input"``, also return each window's divisor counted over
     the padded extent or over the input (SPEC.md, "Average pooling").
     """
-    per_axis = []
+    # Per axis and output: the positions inside the input, in window order, and how
+    # many positions lie inside the padded extent [-pb, n + pa).  Both come from the
+    # offsets that land there, so the work is bounded by the sizes, not by the kernel
+    # size (which may be 2^31 - 1).  A position is real, or counted, when it is so on
+    # every axis: the window is the product of its axes.
+    per_axis, padded = [], []
     for a, n in enumerate(spatial):
         k, s, d = p["kernel"][a], p["stride"][a], p["dilation"][a]
         pb, pa = p["pads"][a]
         out = out_length(n, k, s, pb, pa, d, p["ceil_mode"])
-        per_axis.append([[o * s - pb + j * d for j in range(k)] for o in range(out)])
+        per_axis.append([[o * s - pb + j * d for j in _offsets_inside(o * s - pb, k, d, 0, n)]
+                         for o in range(out)])
+        padded.append([len(_offsets_inside(o * s - pb, k, d, -pb, n + pa)) for o in range(out)])
     strides = [math.prod(spatial[a + 1:]) for a in range(len(spatial))]
     result, counts = [], []
     for o in itertools.product(*(range(len(w)) for w in per_axis)):
-        flat = []
-        count = 0
-        for pos in itertools.product(*(per_axis[a][o[a]] for a in range(len(spatial)))):
-            if all(0 <= pos[a] < spatial[a] for a in range(len(spatial))):
-                flat.append(sum(pos[a] * strides[a] for a in range(len(spatial))))
-            in_padded = all(
-                -p["pads"][a][0] <= pos[a] < spatial[a] + p["pads"][a][1]
-                for a in range(len(spatial))
-            )
-            count += in_padded
+        flat = [sum(pos[a] * strides[a] for a in range(len(spatial)))
+                for pos in itertools.product(*(per_axis[a][o[a]] for a in range(len(spatial))))]
         result.append(flat)
-        counts.append(count if divisor == "pad" else len(flat))
+        pad_count = math.prod(padded[a][o[a]] for a in range(len(spatial)))
+        counts.append(pad_count if divisor == "pad" else len(flat))
     out_shape = tuple(len(w) for w in per_axis)
     if divisor is None:
         return out_shape, result
