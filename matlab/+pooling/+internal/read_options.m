@@ -10,11 +10,11 @@ function named = read_options(fname, names, args)
     %   false, spatialdims [], method 'fast', countincludepad true,
     %   divisoroverride [], poolsize [] (max_unpool), indices []
     %   (max_pool_backward; checked by check_max_indices). Flags,
-    %   'DivisorOverride', 'SpatialDims' and 'Method' are checked here, as they are read; 'Stride', 'Padding' and
-    %   'Dilation' need R and are checked later, in the order of SPEC.md
-    %   section 12. NAMED.given.stride, NAMED.given.spatialdims and
-    %   NAMED.given.poolsize and NAMED.given.indices say whether those were
-    %   given.
+    %   'DivisorOverride', 'SpatialDims' and 'Method' are checked here, as
+    %   they are read; 'Stride', 'Padding' and 'Dilation' need R and are
+    %   checked later, in the order of SPEC.md section 12. NAMED.given.stride,
+    %   NAMED.given.spatialdims, NAMED.given.poolsize and NAMED.given.indices
+    %   say whether those were given.
     %
     %   See also pooling.internal.flag, pooling.internal.divisor_override,
     %   pooling.internal.spatial_dims, pooling.internal.implementation.
