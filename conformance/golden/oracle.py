@@ -313,3 +313,23 @@ def unpool_error(call, y, params, dz=None, indices=None):
     if indices.size and (indices.min() < 0 or indices.max() >= plane):
         return "pooling:badIndices"
     return None
+
+
+def max_indices_error(x, params, indices):
+    """``pooling:badIndices`` unless ``indices`` could be ``max_pool``'s for ``x`` (or None).
+
+    Checked after ``dy`` (SPEC.md, "Errors"): an integer array of the
+    forward output's shape, each index inside its (n, c) plane and among the
+    real elements of its own output's window.  Whether it is the maximum is
+    not checked.
+    """
+    spatial = x.shape[2:]
+    out_shape, wins = windows(spatial, normalise(params, spatial))
+    if indices is None or indices.dtype.kind not in "iu" or \
+            indices.shape != x.shape[:2] + out_shape:
+        return "pooling:badIndices"
+    for (i, j), _ in planes(x):
+        for target, win in zip(indices[i, j].ravel().tolist(), wins, strict=True):
+            if target not in win:
+                return "pooling:badIndices"
+    return None
