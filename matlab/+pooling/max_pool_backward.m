@@ -32,7 +32,8 @@ function dx = max_pool_backward(dy, x, pool_size, varargin)
     %   outputs add their DY in ascending row-major order over (n, c,
     %   spatial...), which fixes the rounding where windows overlap (SPEC.md
     %   section 7). An element never selected gets +0. Errors come in the
-    %   order of pooling.options, pooling:badGradient (DY) last.
+    %   order of pooling.options, then pooling:badGradient (DY), then
+    %   pooling:badIndices ('Indices', when given).
     %
     %   Example:
     %     x = [1 1 2 4; 5 6 7 8; 3 2 1 0; 1 2 3 4];
