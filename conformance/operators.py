@@ -40,7 +40,8 @@ IDENTIFIERS = {
     "pooling:badOption": "an unknown option, a flag that is not a boolean, a bad "
                          "SpatialDims or method, a bad divisor_override, an Lp order p "
                          "outside [1, 2^31 - 1]",
-    "pooling:badIndices": "unpooling indices of the wrong type or shape, or outside their plane",
+    "pooling:badIndices": "unpooling or saved max pooling indices of the wrong type or shape, "
+                          "outside their plane, or (max_pool_backward) outside their window",
     "pooling:badOutputSize": "an unpooling or adaptive pooling output_size that is not one "
                              "positive integer per axis (or the full size with y's N and C), "
                              "or none to infer",
@@ -73,6 +74,25 @@ class Param:
 
 
 @dataclass(frozen=True)
+class OptionalInput:
+    """An array a call takes only when a case asks for it.
+
+    A case whose ``params`` set the boolean ``switch`` to true passes its
+    array ``field`` to the call: as the keyword ``keyword`` in Python, as the
+    option ``matlab`` in MATLAB (converted as the positional arrays are:
+    layout, and 1-based indices into the call's ``indices_into``).  The switch
+    is a parameter of the case, never an option of either function.  ``need``
+    is the ``needs`` tag of such a case.
+    """
+
+    field: str
+    keyword: str
+    matlab: str
+    switch: str
+    need: str
+
+
+@dataclass(frozen=True)
 class Call:
     """One function of an operator, the same name in both languages.
 
@@ -83,7 +103,8 @@ class Call:
     MATLAB options).  ``spatial_dims``: the array
     whose rank gives MATLAB's 'SpatialDims' (None: MATLAB takes it from an
     argument).  ``indices_into``: the array MATLAB's 1-based indices count
-    into, ``"output_size"`` meaning the unpooled array.
+    into, ``"output_size"`` meaning the unpooled array.  ``optional``: the
+    ``OptionalInput``s a case may switch on.
     """
 
     name: str
@@ -93,6 +114,7 @@ class Call:
     python_options: tuple = ()
     indices_into: str = "x"
     options: bool = True
+    optional: tuple = ()
 
     @property
     def matlab(self):
@@ -120,6 +142,12 @@ class Operator:
     @property
     def calls(self):
         return {self.forward.name: self.forward, self.backward.name: self.backward}
+
+    @property
+    def optional_inputs(self):
+        """Array fields a case may pass to a call as ``OptionalInput``s (an error case may
+        hold them too)."""
+        return tuple(dict.fromkeys(o.field for c in self.calls.values() for o in c.optional))
 
     @property
     def param_names(self):
@@ -154,14 +182,25 @@ GLOBAL_ERRORS = ("pooling:badInput", "pooling:badGradient", "pooling:badOption",
 WITH_INDICES = ("y", "indices")
 
 
+# max_pool_backward(..., indices=idx): the gradient from the forward call's saved indices.
+FROM_INDICES = OptionalInput("indices", "indices", "Indices", "backward_from_indices",
+                             "backward-indices")
+
+
 def _window(name, params, outputs, dtypes):
+    optional = (FROM_INDICES,) if "indices" in outputs else ()
+    errors = WINDOW_ERRORS
+    if optional:
+        params = params + (Param("backward_from_indices", False, schema={"type": "boolean"}),)
+        errors = errors + ("pooling:badIndices",)
     return Operator(
         name,
         forward=Call(name, ("x", "kernel_size"), outputs,
                      python_options=(("return_indices", True),) if "indices" in outputs else ()),
-        backward=Call(f"{name}_backward", ("dy", "x", "kernel_size"), ("dx",)),
+        backward=Call(f"{name}_backward", ("dy", "x", "kernel_size"), ("dx",),
+                      optional=optional),
         params=params, inputs=("x", "dy"), outputs=outputs + ("dx",), dtypes=dtypes,
-        errors=WINDOW_ERRORS)
+        errors=errors)
 
 
 def _global(name, outputs, dtypes):
@@ -260,6 +299,7 @@ NEEDS = {
     "float64": "float64",
     "rank-1": "one spatial axis",
     "rank-3": "three spatial axes",
+    "backward-indices": "the backward call takes the forward call's saved indices",
 }
 TAGS = {"pins": PINS, "needs": NEEDS}
 
@@ -270,6 +310,22 @@ ORDER = ("id", "description", "op", "dtype", "params") + tuple(TAGS) + ARRAYS + 
 INT_FIELDS = ("indices",)
 PARAMS = tuple(dict.fromkeys(p for op in OPERATORS.values() for p in op.param_names))
 FUNCTIONS = tuple(name for op in OPERATORS.values() for name in op.calls)
+
+
+SWITCHES = tuple(dict.fromkeys(o.switch for op in OPERATORS.values()
+                                for c in op.calls.values() for o in c.optional))
+
+
+def switched_on(call, params):
+    """The ``OptionalInput``s of ``call`` that a case's ``params`` switch on."""
+    return tuple(o for o in call.optional if params.get(o.switch) is True)
+
+
+def options_of(call, params):
+    """The case's parameters ``call`` takes as options: no positional ones, no switches."""
+    if not call.options:
+        return {}
+    return {k: v for k, v in params.items() if k not in call.args and k not in SWITCHES}
 
 
 def kind_of(field, dtype):

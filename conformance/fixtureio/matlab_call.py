@@ -4,7 +4,8 @@ Both routes to MATLAB use it: the harness sends these calls to Octave through
 oct2py, and ``fixtures/fixtures.mat`` stores them for ``matlab/run_conformance.m``.
 A call is ``pooling.<function>`` with the arrays in MATLAB's [spatial..., C, N]
 layout, indices 1-based, parameters in MATLAB's form, then 'SpatialDims' and
-the options in the fixture's order; each runner appends 'Method', METHOD.
+the options in the fixture's order, then the optional inputs the case switches
+on ('Indices', IDX); each runner appends 'Method', METHOD.
 What differs between operators comes from ``conformance/operators.py``.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..operators import OPERATORS
+from ..operators import OPERATORS, switched_on
 from . import layout
 
 
@@ -82,6 +83,8 @@ def matlab_call(case, function):
         for name, value in case.params.items():
             if name in names:
                 args += [names[name], matlab_value(name, value)]
+    for optional in switched_on(call, case.params):
+        args += [optional.matlab, _argument(case, call, optional.field)]
     return MatlabCall(call.matlab, tuple(args), call.outputs)
 
 

@@ -278,7 +278,8 @@ def load_file(path, root=FIXTURES):
         missing = required - set(entry)
         if missing:
             _fail(path, case_id, f"missing field(s) {sorted(missing)}")
-        allowed = required | set(TAGS) | (set(OPERATORS[op].inputs) if is_error else set())
+        error_fields = set(OPERATORS[op].inputs) | set(OPERATORS[op].optional_inputs)
+        allowed = required | set(TAGS) | (error_fields if is_error else set())
         extra = set(entry) - allowed
         if extra:
             what = "an error case has no outputs" if is_error else f"{op} has no such field"

@@ -60,7 +60,8 @@ def _operator(op):
             "properties": {"params": params, "call": {"enum": list(op.calls)},
                            "error": {"enum": list(op.errors)}},
             "if": {"required": ["error"]},
-            "then": _none_of([f for f in ARRAYS if f not in op.inputs]),
+            "then": _none_of([f for f in ARRAYS
+                              if f not in op.inputs + op.optional_inputs]),
             "else": ordinary,
         },
     }

@@ -551,3 +551,23 @@ def lp_error(call, x, params, dy=None):
     if backward and _bad_gradient(dy, x, out):
         return "pooling:badGradient"
     return None
+
+
+def max_indices_error(x, params, indices):
+    """``pooling:badIndices`` unless ``indices`` could be ``max_pool``'s for ``x`` (or None).
+
+    Checked after ``dy`` (SPEC.md, "Errors"): an integer array of the
+    forward output's shape, each index inside its (n, c) plane and among the
+    real elements of its own output's window.  Whether it is the maximum is
+    not checked.
+    """
+    spatial = x.shape[2:]
+    out_shape, wins = windows(spatial, normalise(params, spatial))
+    if indices is None or indices.dtype.kind not in "iu" or \
+            indices.shape != x.shape[:2] + out_shape:
+        return "pooling:badIndices"
+    for (i, j), _ in planes(x):
+        for target, win in zip(indices[i, j].ravel().tolist(), wins, strict=True):
+            if target not in win:
+                return "pooling:badIndices"
+    return None

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from ..operators import INT_DTYPES, NEEDS, OPERATORS, PINS
+from ..operators import INT_DTYPES, NEEDS, OPERATORS, PINS, switched_on
 from . import groups, oracle
 
 
@@ -33,6 +33,9 @@ def needs(case):
         out.add("backward")
     if "indices" in op.forward.outputs and error_call in (None, op.forward.name):
         out.add("indices")
+    for call in op.calls.values():
+        if error_call in (None, call.name):
+            out.update(o.need for o in switched_on(call, params))
     padding = params.get("padding", 0)
     if isinstance(padding, str):
         out.add("padding-strings")

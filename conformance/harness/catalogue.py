@@ -310,7 +310,34 @@ def _sized_entries():
             _sized_call(function, {"kernel_size": (2**31 - 1, "2^31-1")},
                         extra={"stride": 1, "padding": 2**31 - 2},
                         extra_m=", 'Stride', 1, 'Padding', 2^31-2"), "output")
+    _from_indices(add)
     return entries
+
+
+# max_pool_backward(..., indices=...): valid saved indices of the k = 2 call on X
+# (Python: flat in each 4 x 4 plane; MATLAB: 1-based into reshape(1:32, 4, 4, 2)).
+SAVED = np.broadcast_to(np.array([[5, 7], [13, 15]], dtype=np.int64), (1, 2, 2, 2)).copy()
+SAVED_M = "cat(3, [6 14; 8 16], [22 30; 24 32])"
+
+
+def _from_indices(add):
+    """Bad saved indices for ``max_pool_backward``: type, shape, range, window."""
+    other_window = SAVED.copy()
+    other_window[0, 0, 0, 1] = 5  # output (0, 1) given output (0, 0)'s element
+    bad = [
+        ("float", SAVED.astype(float), f"{SAVED_M} + 0.5"),
+        ("single", SAVED.astype(np.float32), f"single({SAVED_M})"),
+        ("bool", SAVED.astype(bool), "true(2, 2, 2)"),
+        ("string", "abc", "'abc'"),
+        ("shape", np.zeros((1, 2, 3, 3), dtype=np.int64), "ones(3, 3, 2)"),
+        ("out-of-plane", SAVED + 16, "cat(3, [6 14; 8 17], [22 30; 24 32])"),
+        ("negative", SAVED - 6, "cat(3, [0 14; 8 16], [22 30; 24 32])"),
+        ("other-window", other_window, "cat(3, [6 6; 8 16], [22 30; 24 32])"),
+    ]
+    for name, value, text in bad:
+        add(f"max_pool_backward-indices-{name}", "max_pool_backward", "pooling:badIndices",
+            _window_call("max_pool_backward", extra={"indices": value},
+                         extra_m=f", 'Indices', {text}"), "indices")
 
 
 CATALOGUE = _entries()

@@ -6,7 +6,7 @@ an error case's call returned instead of raising.  The calls' arguments come
 from ``conformance/operators.py``.
 """
 
-from ..operators import OPERATORS
+from ..operators import OPERATORS, options_of, switched_on
 
 # Each language runs every case through its default vectorised path and through
 # the naive reference, so both are held to the fixtures.
@@ -17,7 +17,8 @@ def python_call(case, function, method="fast", module=None):
     """Call ``<module>.<function>`` (default: ``pooling``) as the registry says.
 
     Positional arguments are the call's ``args`` (arrays, then parameters);
-    the operator's other parameters go as keywords where the call takes them.
+    the operator's other parameters go as keywords where the call takes them,
+    and the optional inputs the case switches on (``indices=``) as keywords.
     """
     if module is None:
         import pooling as module
@@ -26,8 +27,8 @@ def python_call(case, function, method="fast", module=None):
     a, params = case.arrays, dict(case.params)
     args = [a[name] if name in a else params.pop(name) for name in call.args]
     keywords = dict(call.python_options)
-    if call.options:
-        keywords.update(params)
+    keywords.update(options_of(call, params))
+    keywords.update({o.keyword: a[o.field] for o in switched_on(call, params)})
     return getattr(module, function)(*args, method=method, **keywords)
 
 

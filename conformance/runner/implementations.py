@@ -13,7 +13,7 @@ import numpy as np
 
 from ..fixtureio import layout
 from ..fixtureio.matlab_call import matlab_calls, matlab_expected
-from ..operators import OPERATORS
+from ..operators import OPERATORS, options_of, switched_on
 
 # MATLAB error identifiers that mean "not supported": the function does not
 # exist, or the package says so with an identifier ending in ':notSupported'.
@@ -45,14 +45,15 @@ def python_arguments(case, call):
     """Positional arguments and keywords of ``call`` for ``case``, as the registry says.
 
     Positional: the call's ``args`` (arrays, copied, then parameters); keywords: the
-    forward's fixed options (``return_indices=True``) and the case's other parameters.
+    forward's fixed options (``return_indices=True``), the case's other parameters and
+    the optional inputs the case switches on (``indices=``).
     """
     arrays = {name: a.copy() for name, a in case.arrays.items()}
     params = dict(case.params)
     args = [arrays[name] if name in arrays else params.pop(name, None) for name in call.args]
     keywords = dict(call.python_options)
-    if call.options:
-        keywords.update(params)
+    keywords.update(options_of(call, params))
+    keywords.update({o.keyword: arrays[o.field] for o in switched_on(call, params)})
     return args, keywords
 
 

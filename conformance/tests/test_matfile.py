@@ -14,7 +14,7 @@ import pytest
 
 from conformance.fixtureio import layout, matfile, reader
 from conformance.harness.compare import first_difference
-from conformance.operators import OPERATORS
+from conformance.operators import OPERATORS, SWITCHES, switched_on
 
 pytestmark = pytest.mark.fixtures
 CASES = reader.load_all()
@@ -117,6 +117,8 @@ def _expected_args(case, call):
         for name, value in case.params.items():
             if name in names:
                 tail += [names[name], _param(value)]
+    for optional in switched_on(call, case.params):
+        tail += [optional.matlab, optional.field]
     return tail
 
 
@@ -136,7 +138,10 @@ def _check_call(case, call, m_call):
     want = _expected_args(case, call)
     assert len(tail) == len(want), (tail, want)
     for got, expected in zip(tail, want, strict=True):
-        _same_param(got, expected, f"{call.name} option")
+        if isinstance(expected, str) and expected in case.arrays:
+            _same_array(case, expected, got, call.indices_into)  # an optional input
+        else:
+            _same_param(got, expected, f"{call.name} option")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -168,7 +173,8 @@ def test_flags_are_logical(mat_cases):
     logical = sum(flag for e in elements for _, flag, _ in matfile._classes(e))
     flags = 0
     for case in CASES:
-        per_call = sum(isinstance(v, bool) for v in case.params.values())
+        per_call = sum(isinstance(v, bool) for k, v in case.params.items()
+                       if k not in SWITCHES)
         op = OPERATORS[case.op]
         flags += per_call * sum(op.calls[c["function"][len("pooling."):]].options
                                 for c in mat_cases[case.id]["calls"])

@@ -90,7 +90,7 @@ REFUSED = {
     "kernel-size-missing": dict(GOOD, params={}),
     "error-case-with-output": dict(ERROR, call="max_pool", error="pooling:badKernel",
                                    y=GOOD["y"]),
-    "error-the-op-never-raises": dict(ERROR, call="max_pool", error="pooling:badIndices"),
+    "error-the-op-never-raises": dict(ERROR, call="max_pool", error="pooling:badOutputSize"),
     "call-of-another-op": dict(ERROR, call="avg_pool", error="pooling:badKernel"),
     "unpool-without-output-size": dict(ERROR, op="max_unpool", call="max_unpool",
                                        error="pooling:badInput"),

@@ -447,3 +447,92 @@ GROUPS = {
 # Golden values from the oracle.
 forward, backward, expected_error = pool_golden(
     "max_pool", oracle.max_pool, oracle.max_pool_backward)
+
+
+# ---------------------------------------------------------------- from saved indices
+# max_pool_backward(..., indices=idx): the case's indices (max_pool's, computed by the
+# oracle) go to the backward call; dx must be the recomputed one, bit for bit.
+FROM = {"backward_from_indices": True}
+FROM_INDICES = [
+    case("max-1d-from-indices-overlap-cancel",
+         "k=3, s=1: one element selected thrice; dy = [1, 2^53, -2^53] adds to 0 in order",
+         line([0.0, 0.0, 9.0, 0.0, 0.0]), kernel_size=3, stride=1, **FROM,
+         dy=line([1.0, BIG, -BIG]), expect={"indices": [2, 2, 2], "dx": [0.0] * 5}),
+    case("max-2d-from-indices-overlap",
+         "k=3, s=1 with ties and order-sensitive gradients: shared maxima accumulate",
+         few_values((2, 2, 5, 6), 120), kernel_size=3, stride=1, **FROM,
+         dy=order_sensitive((2, 2, 3, 4), 121)),
+    case("max-2d-from-indices-ties",
+         "A constant plane, k=2, s=1: each window's first element takes its gradient",
+         plane([[4.0] * 3] * 3), kernel_size=2, stride=1, **FROM,
+         expect={"indices": [[0, 1], [3, 4]]}),
+    case("max-2d-from-indices-nan", "NaN selected (the first NaN of each window) gets dy",
+         mixed_specials((1, 2, 5, 5), 122), kernel_size=3, stride=2, padding=1, **FROM),
+    case("max-2d-from-indices-signed-zero",
+         "-0.0 gradients alone on an element give +0.0 (the sum starts at +0.0)",
+         plane([[1.0, 0.0, 2.0, 0.0], [0.0, 0.0, 0.0, 3.0]]), kernel_size=2, **FROM,
+         dy=plane([[-0.0, -0.0]]), expect={"dx": [[0.0] * 4] * 2}),
+    case("max-2d-from-indices-padding",
+         "k=3, s=2, padding 1: windows overlap the padding, indices count the input only",
+         distinct((2, 1, 6, 7), 123), kernel_size=3, stride=2, padding=1, **FROM,
+         dy=order_sensitive((2, 1, 3, 4), 124)),
+    case("max-2d-from-indices-asymmetric-padding", "pads (0, 2) and (1, 0), k=3, s=1",
+         few_values((1, 1, 4, 5), 125), kernel_size=3, stride=1, padding=[[0, 2], [1, 0]],
+         **FROM, dy=order_sensitive((1, 1, 4, 4), 126)),
+    case("max-2d-from-indices-dilation", "k=2, d=2, s=1: dilated, overlapping windows",
+         few_values((1, 2, 6, 6), 127), kernel_size=2, stride=1, dilation=2, **FROM,
+         dy=order_sensitive((1, 2, 4, 4), 128)),
+    case("max-2d-from-indices-ceil", "6x7, k=3, s=2, ceil_mode: the last windows overhang",
+         distinct((1, 1, 6, 7), 129), kernel_size=3, stride=2, ceil_mode=True, **FROM),
+    case("max-1d-from-indices-rank-1", "1-D, N=2, C=3, k=3, s=2, padding 1",
+         few_values((2, 3, 9), 130), kernel_size=3, stride=2, padding=1, **FROM,
+         dy=order_sensitive((2, 3, 5), 131)),
+    case("max-3d-from-indices-rank-3", "3-D, k=2, s=1, ties and order-sensitive gradients",
+         few_values((1, 2, 3, 4, 4), 132, (0.0, 1.0)), kernel_size=2, stride=1, **FROM,
+         dy=order_sensitive((1, 2, 2, 3, 3), 133)),
+    case("max-2d-from-indices-float32", "float32: k=3, s=1, order-sensitive gradients",
+         few_values((1, 2, 5, 5), 134), dtype="float32", kernel_size=3, stride=1, **FROM,
+         dy=order_sensitive((1, 2, 3, 3), 135)),
+    case("max-2d-from-indices-same", "padding 'same', k=3, s=1",
+         distinct((1, 1, 4, 5), 136), kernel_size=3, stride=1, padding="same", **FROM),
+    case("max-2d-from-indices-empty-batch", "N=0: empty indices, an empty dx of x's shape",
+         np.zeros((0, 2, 4, 4)), kernel_size=2, **FROM),
+    error("max-error-from-indices-shape", "indices shaped like x instead of y",
+          X2, "pooling:badIndices", call="max_pool_backward", dy=plane([[1.0]]),
+          indices=np.zeros(np.shape(X2), dtype=np.int64), kernel_size=2, **FROM),
+    error("max-error-from-indices-out-of-plane", "index 9 on a 3x3 plane",
+          X2, "pooling:badIndices", call="max_pool_backward", dy=plane([[1.0]]),
+          indices=plane([[9]]), kernel_size=2, **FROM),
+    error("max-error-from-indices-negative", "index -1",
+          X2, "pooling:badIndices", call="max_pool_backward", dy=plane([[1.0]]),
+          indices=plane([[-1]]), kernel_size=2, **FROM),
+    error("max-error-from-indices-other-window",
+          "k=2, s=2 on 4x4: output (0, 1) given index 0, inside the plane but not its window",
+          distinct((1, 1, 4, 4), 137), "pooling:badIndices", call="max_pool_backward",
+          dy=plane([[1.0, 1.0], [1.0, 1.0]]), indices=plane([[5, 0], [13, 15]]),
+          kernel_size=2, **FROM),
+    error("max-error-from-indices-padding-position",
+          "k=2, s=2, padding 1 on 3 elements: output 1 covers positions 1 and 2, not 0",
+          line([1.0, 2.0, 3.0]), "pooling:badIndices", call="max_pool_backward",
+          dy=line([1.0, 1.0]), indices=line([0, 0]), kernel_size=2, padding=1, **FROM),
+    error("max-error-from-indices-dilation-gap",
+          "k=2, d=2, s=1 on 5: output 0 covers positions 0 and 2, not 1",
+          line([1.0, 2.0, 3.0, 4.0, 5.0]), "pooling:badIndices", call="max_pool_backward",
+          dy=line([1.0, 1.0, 1.0]), indices=line([1, 3, 4]), kernel_size=2, dilation=2,
+          stride=1, **FROM),
+    error("max-error-from-indices-after-gradient",
+          "dy and indices both wrong: dy is checked first",
+          X2, "pooling:badGradient", call="max_pool_backward", dy=X2,
+          indices=plane([[9]]), kernel_size=2, **FROM),
+]
+GROUPS["backward-from-indices"] = (
+    "max_pool_backward(..., indices=idx): the saved indices give the recomputed bits",
+    FROM_INDICES)
+
+
+def expected_error(call, x, params, dy=None, indices=None, _checks=expected_error):
+    """The identifier of an error case; with ``backward_from_indices``, indices after dy."""
+    found = _checks(call, x, params, dy, indices)
+    if found is None and call == "max_pool_backward" and params.get("backward_from_indices"):
+        found = oracle.max_indices_error(x, params, indices)
+    return found

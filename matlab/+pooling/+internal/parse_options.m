@@ -10,7 +10,8 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %   may have (SPEC.md section 11) and what SIZE_ARG is:
     %     'max'                   window options; X single, double or integer;
     %                             SIZE_ARG is POOL_SIZE
-    %     'max_backward'          window options; X single or double; POOL_SIZE
+    %     'max_backward'          window options and 'Indices'; X single or
+    %                             double; POOL_SIZE
     %     'avg', 'avg_backward'   window options, 'CountIncludePad' and
     %                             'DivisorOverride'; X single or double; POOL_SIZE
     %     'global_max'            'SpatialDims', 'Method'; X single, double or
@@ -43,6 +44,9 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %     ceil_mode          logical scalar
     %     count_include_pad  logical scalar (average pooling; true otherwise)
     %     divisor_override   [] or a positive integer-valued double
+    %   and, for 'max_backward',
+    %     has_indices, indices  whether 'Indices' was given, and its value
+    %                        (unchecked: check_max_indices runs after DY)
     %   and, for 'unpool' and the adaptive kinds,
     %     output_size        1-by-r double row
     %   Each step has its own file, named as on the Python side: as_input and
@@ -91,6 +95,10 @@ function opts = parse_options(fname, kind, x, size_arg, args)
             opts.ceil_mode = named.ceilmode;
             opts.count_include_pad = named.countincludepad;
             opts.divisor_override = named.divisoroverride;
+            if strcmp(kind, 'max_backward')
+                opts.has_indices = named.given.indices;
+                opts.indices = named.indices;
+            end
         case 'global'
             % One window covering every spatial dimension (SPEC.md section 9).
             sz = [size(x), ones(1, r + 2 - ndims(x))];
@@ -130,7 +138,7 @@ function spec = kind_spec(kind)
             spec.integers_ok = true;
         case 'max_backward'
             spec.family = 'window';
-            spec.names = window;
+            spec.names = [window, {'Indices'}];
         case 'avg'
             spec.family = 'window';
             spec.names = [window, {'CountIncludePad', 'DivisorOverride'}];

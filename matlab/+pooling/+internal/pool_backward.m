@@ -5,10 +5,18 @@ function dx = pool_backward(op, fname, dy, x, geom, opts)
     %   check of SPEC.md section 12), then returns the gradient of OP ('max' or
     %   'avg') pooling with respect to X, by OPTS.method ('fast' or 'naive'),
     %   sized and classed like X. The public backward functions all end here.
+    %   With OPTS.has_indices (max pooling only), the saved indices
+    %   OPTS.indices are checked after DY and the gradient follows them
+    %   instead of a recomputed selection (max_backward_from_indices).
     %
     %   See also pooling.internal.pool_forward.
 
     check_gradient(fname, dy, x, geom);
+    if strcmp(op, 'max') && isfield(opts, 'has_indices') && opts.has_indices
+        q = pooling.internal.check_max_indices(fname, opts.indices, dy, geom);
+        dx = pooling.internal.max_backward_from_indices(dy, q, size(x), geom, opts.method);
+        return
+    end
     xr = reshape(x, [geom.in, geom.planes]);
     dyr = reshape(dy, [geom.out, geom.planes]);
     naive = strcmp(opts.method, 'naive');

@@ -8,11 +8,13 @@ function named = read_options(fname, names, args)
     %   NAMED has one lower-case field per option, holding the default when
     %   the option is not given: stride [], padding 0, dilation 1, ceilmode
     %   false, spatialdims [], method 'fast', countincludepad true,
-    %   divisoroverride [], poolsize [] (max_unpool). Flags, 'DivisorOverride', 'SpatialDims' and
-    %   'Method' are checked here, as they are read; 'Stride', 'Padding' and
-    %   'Dilation' need R and are checked later, in the order of SPEC.md
-    %   section 12. NAMED.given.stride, NAMED.given.spatialdims and
-    %   NAMED.given.poolsize say whether those were given.
+    %   divisoroverride [], poolsize [] (max_unpool), indices []
+    %   (max_pool_backward; checked by check_max_indices). Flags,
+    %   'DivisorOverride', 'SpatialDims' and 'Method' are checked here, as
+    %   they are read; 'Stride', 'Padding' and 'Dilation' need R and are
+    %   checked later, in the order of SPEC.md section 12. NAMED.given.stride,
+    %   NAMED.given.spatialdims, NAMED.given.poolsize and NAMED.given.indices
+    %   say whether those were given.
     %
     %   See also pooling.internal.flag, pooling.internal.divisor_override,
     %   pooling.internal.spatial_dims, pooling.internal.implementation.
@@ -26,7 +28,9 @@ function named = read_options(fname, names, args)
     named.countincludepad = true;
     named.divisoroverride = [];
     named.poolsize = [];
-    named.given = struct('stride', false, 'spatialdims', false, 'poolsize', false);
+    named.indices = [];
+    named.given = struct('stride', false, 'spatialdims', false, 'poolsize', false, ...
+                         'indices', false);
 
     if mod(numel(args), 2) ~= 0
         error('pooling:badOption', ...
@@ -75,6 +79,9 @@ function named = read_options(fname, names, args)
             case 'PoolSize'
                 named.poolsize = value;
                 named.given.poolsize = true;
+            case 'Indices'
+                named.indices = value;
+                named.given.indices = true;
         end
     end
 end

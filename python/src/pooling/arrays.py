@@ -157,6 +157,54 @@ def as_indices(indices, shape, fname):
     return arr
 
 
+def as_max_indices(indices, geom, shape, fname):
+    """``max_pool``'s indices for a backward call: checked, then returned as int64.
+
+    In order (SPEC.md, "Errors"): an integer array of ``shape`` (``dy``'s),
+    each index in ``[0, plane)`` (``plane`` = elements of one (n, c) plane
+    of ``x``), and each index a position that the window of its own output
+    covers (an input element, not padding or ceil-mode overhang).  Whether
+    the index is that window's maximum is not checked: the gradient goes
+    where the indices say.  The first offending output position, in
+    row-major order over (n, c, spatial...), is named.
+    """
+    arr = as_indices(indices, shape, fname)
+    plane = 1
+    for n in geom.in_size:
+        plane *= int(n)
+    outside = (arr < 0) | (arr >= plane)
+    if outside.any():
+        at = np.unravel_index(int(np.argmax(outside)), arr.shape)
+        raise PoolingError(
+            "pooling:badIndices",
+            f"{fname}: indices{list(int(i) for i in at)} = {int(arr[at])} lies outside "
+            f"[0, {plane}), the row-major flat positions of one (n, c) plane of x",
+        )
+    arr = arr.astype(np.int64)
+    foreign = np.zeros(arr.shape, dtype=bool)
+    rest = arr
+    for a in reversed(range(geom.rank)):
+        position = rest % geom.in_size[a]
+        rest = rest // geom.in_size[a]
+        out_shape = [1] * arr.ndim
+        out_shape[2 + a] = -1
+        origin = geom.positions(a, np.arange(geom.out_size[a], dtype=np.int64), 0)
+        step = position - origin.reshape(out_shape)
+        d = geom.dilation[a]
+        foreign |= (step < 0) | (step % d != 0) | (step // d >= geom.kernel[a])
+    if foreign.any():
+        at = np.unravel_index(int(np.argmax(foreign)), arr.shape)
+        where = tuple(int(p) for p in np.unravel_index(int(arr[at]), geom.in_size))
+        raise PoolingError(
+            "pooling:badIndices",
+            f"{fname}: indices{list(int(i) for i in at)} = {int(arr[at])} (position "
+            f"{where} of its plane) is not in the window of its own output position "
+            f"{tuple(int(i) for i in at[2:])}: an index must name an input element that "
+            f"window covers (o*stride - pad_before + j*dilation, j = 0 .. k-1, per axis)",
+        )
+    return arr
+
+
 def native(a):
     """``a`` in native byte order, so results never inherit a big-endian dtype."""
     return a if a.dtype.isnative else a.astype(a.dtype.newbyteorder("="))

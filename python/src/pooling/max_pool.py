@@ -1,5 +1,8 @@
 """Max pooling, forward and backward (SPEC.md, sections 5 to 7)."""
 
+import numpy as np
+
+from .arrays import as_max_indices
 from .prologue import prepare
 
 
@@ -62,7 +65,7 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
 
 
 def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
-                      ceil_mode=False, *, method="fast", **unknown):
+                      ceil_mode=False, *, indices=None, method="fast", **unknown):
     """Gradient of ``max_pool`` with respect to ``x``.
 
     Parameters
@@ -70,10 +73,19 @@ def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
     dy : array_like, shape (N, C, *out_spatial), same dtype as ``x``
         Upstream gradient, shaped like ``max_pool``'s output.
     x : array_like, shape (N, C, *spatial), float32 or float64
-        The forward input; the selection is recomputed from it.  Integer
-        inputs are refused: their gradient is not defined.
+        The forward input; the selection is recomputed from it unless
+        ``indices`` is given.  Integer inputs are refused: their gradient is
+        not defined.
     kernel_size, stride, padding, dilation, ceil_mode, method
         As for ``max_pool``.
+    indices : integer array_like, shape of ``dy``, optional
+        The indices ``max_pool(x, ..., return_indices=True)`` returned for
+        this ``x`` and these parameters.  Given, the selection is not
+        recomputed: ``dx`` comes from the indices, bit-identical to
+        recomputing (the same order of additions).  Each index must lie in
+        ``[0, plane)`` and name an element its own output's window covers;
+        whether it is that window's maximum is not checked: the gradient
+        goes where the indices say.
 
     Returns
     -------
@@ -85,9 +97,27 @@ def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
     Raises
     ------
     PoolingError
-        ``pooling:badGradient`` when ``dy`` has the wrong shape or dtype, and
-        every identifier ``max_pool`` raises.
+        ``pooling:badGradient`` when ``dy`` has the wrong shape or dtype,
+        ``pooling:badIndices`` when ``indices`` is not an integer array of
+        ``dy``'s shape, or an index is outside the plane or its own window,
+        and every identifier ``max_pool`` raises.
+
+    Examples
+    --------
+    >>> import numpy as np, pooling
+    >>> x = np.array([[[1., 3, 2, 3, 0]]])
+    >>> y, idx = pooling.max_pool(x, 3, stride=1, return_indices=True)
+    >>> idx.tolist()
+    [[[1, 1, 3]]]
+    >>> pooling.max_pool_backward(np.ones_like(y), x, 3, stride=1, indices=idx).tolist()
+    [[[0.0, 2.0, 0.0, 1.0, 0.0]]]
     """
-    call = prepare("max_pool_backward", x, method, unknown, dy=dy,
+    fname = "max_pool_backward"
+    call = prepare(fname, x, method, unknown, dy=dy,
                    window=(kernel_size, stride, padding, dilation, ceil_mode))
-    return call.run("max_pool_backward")
+    if indices is None:
+        return call.run("max_pool_backward")
+    indices = as_max_indices(indices, call.geom, call.dy.shape, fname)
+    # Inf - Inf is NaN here by design, not a warning.
+    with np.errstate(all="ignore"):
+        return call.impl.max_pool_backward_from_indices(call.dy, indices, call.x.shape)

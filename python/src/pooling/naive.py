@@ -58,6 +58,18 @@ def max_pool_backward(dy, x, geom):
     return dx
 
 
+def max_pool_backward_from_indices(dy, indices, x_shape):
+    """Each ``dy`` added at its saved index, outputs in ascending order, from +0.0."""
+    dx = np.zeros(x_shape, dtype=dy.dtype)
+    for n in range(x_shape[0]):
+        for c in range(x_shape[1]):
+            plane = dx[n, c].reshape(-1)
+            for o in np.ndindex(*indices.shape[2:]):
+                i = indices[(n, c) + o]
+                plane[i] = plane[i] + dy[(n, c) + o]
+    return dx
+
+
 def _divisor(geom, o, count_include_pad, divisor_override):
     """Divisor of output ``o``'s average, counted the way SPEC.md, "Average pooling" says."""
     if divisor_override is not None:
