@@ -1,17 +1,22 @@
-"""The bad-call catalogue (conformance/harness/catalogue.py) in both languages.
+"""The bad-call catalogue (conformance/golden/catalogue.py) in both languages.
 
 Every entry must raise its identifier: in Python a ``PoolingError`` whose
 message names the argument; in Octave an error with that identifier and a
 message naming the function.  Returning a value, or any other exception, fails.
 """
 
+import pathlib
+import re
+
 import numpy as np
 import pytest
 
-from conformance.harness.catalogue import CATALOGUE
+from conformance.golden.catalogue import ACCEPTED, CATALOGUE, CONVENTIONS
 from conformance.harness.octave_session import BatchFailed
 
 IDS = [entry.id for entry in CATALOGUE]
+CONVENTION_IDS = [c.id for c in CONVENTIONS]
+SPEC = pathlib.Path(__file__).resolve().parents[2] / "SPEC.md"
 
 
 @pytest.mark.parametrize("entry", CATALOGUE, ids=IDS)
@@ -64,3 +69,54 @@ def octave(entry, octave_catalogue):
     assert f"pooling.{entry.function}" in message, (
         f"{entry.id} [octave]: the message does not name the function: {message}"
     )
+
+
+# ------------------------------------------------------------ conventions
+# SPEC.md section 12, "Per-language conventions": one language refuses, the other
+# accepts, by design; each side is pinned here.
+
+
+def _section_12():
+    text = SPEC.read_text(encoding="utf-8")
+    match = re.search(r"^## 12\. .*?(?=^## 13\. )", text, re.S | re.M)
+    assert match, "SPEC.md has no section 12"
+    return " ".join(match.group(0).split())
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS, ids=CONVENTION_IDS)
+def test_convention_is_in_spec(convention):
+    assert convention.spec in _section_12(), (
+        f"{convention.id}: SPEC.md section 12 does not say {convention.spec!r}")
+    assert ACCEPTED in (convention.python_expect, convention.matlab_expect)
+    assert convention.python_expect != convention.matlab_expect
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS, ids=CONVENTION_IDS)
+def test_convention_python(convention):
+    import pooling
+
+    args, kwargs = convention.python
+    try:
+        getattr(pooling, convention.function)(*args, **kwargs)
+    except pooling.PoolingError as exc:
+        assert exc.identifier == convention.python_expect, (
+            f"{convention.id} [python]: expected {convention.python_expect}, got "
+            f"{exc.identifier}: {exc}")
+    else:
+        assert convention.python_expect == ACCEPTED, (
+            f"{convention.id} [python]: expected {convention.python_expect}, but the call "
+            "returned")
+
+
+@pytest.mark.octave
+def test_conventions_octave(octave):
+    calls = [("evaluate", (c.matlab,), 0) for c in CONVENTIONS]
+    replies = octave.run_calls(calls)
+    wrong = []
+    for convention, (_, identifier, message) in zip(CONVENTIONS, replies, strict=True):
+        got = identifier or (f"an error without identifier: {message}" if message
+                             else ACCEPTED)
+        if got != convention.matlab_expect:
+            wrong.append(f"{convention.id}: `{convention.matlab}` expected "
+                         f"{convention.matlab_expect}, got {got}")
+    assert not wrong, "\n".join(wrong)
