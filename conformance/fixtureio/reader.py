@@ -21,7 +21,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import yaml
 
-from ..operators import ARRAYS, DTYPES, IDENTIFIERS, INT_DTYPES, OPERATORS, ORDER, TAGS, kind_of
+from ..operators import (
+    ARRAYS,
+    DTYPES,
+    IDENTIFIERS,
+    INT_DTYPES,
+    OPERATORS,
+    ORDER,
+    TAGS,
+    TIERS,
+    kind_of,
+)
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -90,6 +100,7 @@ class Case:
     arrays: dict = field(default_factory=dict)
     call: str = None
     error: str = None
+    tier: str = None  # error cases: "semantic" or "api" (operators.TIERS)
     pins: tuple = None
     needs: tuple = None
 
@@ -274,7 +285,7 @@ def load_file(path, root=FIXTURES):
             _fail(path, case_id, f"dtype {dtype!r} is not one {op} takes")
         inputs, outputs = OPERATORS[op].fields(dtype)
         required = {"id", "description", "op", "dtype", "params", "x"}
-        required |= {"call", "error"} if is_error else set(inputs) | set(outputs)
+        required |= {"call", "error", "tier"} if is_error else set(inputs) | set(outputs)
         missing = required - set(entry)
         if missing:
             _fail(path, case_id, f"missing field(s) {sorted(missing)}")
@@ -303,7 +314,9 @@ def load_file(path, root=FIXTURES):
                 _fail(path, case_id, f"{op} never raises {entry['error']}")
             if entry["call"] not in OPERATORS[op].calls:
                 _fail(path, case_id, f"call {entry['call']!r} is not a function of {entry['op']}")
-            case.error, case.call = entry["error"], entry["call"]
+            if entry["tier"] not in TIERS:
+                _fail(path, case_id, f"tier must be one of {list(TIERS)}; got {entry['tier']!r}")
+            case.error, case.call, case.tier = entry["error"], entry["call"], entry["tier"]
         cases.append(case)
     return cases
 
