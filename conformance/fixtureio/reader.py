@@ -285,11 +285,12 @@ def load_file(path, root=FIXTURES):
             _fail(path, case_id, f"dtype {dtype!r} is not one {op} takes")
         inputs, outputs = OPERATORS[op].fields(dtype)
         required = {"id", "description", "op", "dtype", "params", "x"}
-        required |= {"call", "error", "tier"} if is_error else set(inputs) | set(outputs)
+        required |= {"call", "error"} if is_error else set(inputs) | set(outputs)
         missing = required - set(entry)
         if missing:
             _fail(path, case_id, f"missing field(s) {sorted(missing)}")
-        allowed = required | set(TAGS) | (set(OPERATORS[op].inputs) if is_error else set())
+        allowed = required | set(TAGS) | (set(OPERATORS[op].inputs) | {"tier"} if is_error
+                                          else set())
         extra = set(entry) - allowed
         if extra:
             what = "an error case has no outputs" if is_error else f"{op} has no such field"
@@ -314,6 +315,9 @@ def load_file(path, root=FIXTURES):
                 _fail(path, case_id, f"{op} never raises {entry['error']}")
             if entry["call"] not in OPERATORS[op].calls:
                 _fail(path, case_id, f"call {entry['call']!r} is not a function of {entry['op']}")
+            if "tier" not in entry:
+                _fail(path, case_id, "missing field(s) ['tier']: an error case is "
+                                     f"one of {list(TIERS)}")
             if entry["tier"] not in TIERS:
                 _fail(path, case_id, f"tier must be one of {list(TIERS)}; got {entry['tier']!r}")
             case.error, case.call, case.tier = entry["error"], entry["call"], entry["tier"]
