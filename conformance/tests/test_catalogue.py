@@ -5,6 +5,7 @@ message names the argument; in Octave an error with that identifier and a
 message naming the function.  Returning a value, or any other exception, fails.
 """
 
+import functools
 import pathlib
 import re
 
@@ -120,3 +121,58 @@ def test_conventions_octave(octave):
             wrong.append(f"{convention.id}: `{convention.matlab}` expected "
                          f"{convention.matlab_expect}, got {got}")
     assert not wrong, "\n".join(wrong)
+
+
+# ------------------------------------------------------------ the export
+
+
+@functools.cache
+def _catalogue_cases():
+    """The cases of every fixtures/<op>/catalogue.yaml, by id (read once)."""
+    from conformance.fixtureio.reader import FIXTURES, load_file
+
+    return {c.id: c for path in sorted(FIXTURES.glob("*/catalogue.yaml"))
+            for c in load_file(path)}
+
+
+def test_catalogue_groups_are_the_exportable_entries():
+    """fixtures/<op>/catalogue.yaml holds the catalogue's expressible entries, with its
+    identifiers: none lost, none added, and the new entries of 2.1.0 among them."""
+    from conformance.golden import catalogue_cases
+
+    loaded = _catalogue_cases()
+    by_id = {"catalogue-" + e.id.replace("_", "-"): e for e in CATALOGUE}
+    assert set(loaded) <= set(by_id)
+    exported = {c["id"] for _, cases in catalogue_cases.groups().values() for c in cases}
+    assert set(loaded) == exported
+    for case_id, case in loaded.items():
+        entry = by_id[case_id]
+        assert (case.error, case.call, case.group) == (
+            entry.identifier, entry.function, f"{case.op}/catalogue")
+    for entry_id in ("max_pool-output-too-large", "max_pool-signal-as-row",
+                     "max_unpool-output-size-full-wrong-channels", "max_pool-kernel-zero"):
+        assert "catalogue-" + entry_id.replace("_", "-") in loaded, entry_id
+    # Python-only values stay in the catalogue.
+    for entry_id in ("max_pool-x-object", "max_pool-x-none", "max_unpool-indices-float",
+                     "max_pool_backward-x-dtype-mixed", "max_pool-kernel-nan"):
+        assert "catalogue-" + entry_id.replace("_", "-") not in loaded, entry_id
+
+
+@pytest.mark.parametrize(("case_id", "tier"), [
+    ("catalogue-max-pool-kernel-zero", "semantic"),
+    ("catalogue-max-pool-padding-too-large-for-window", "semantic"),
+    ("catalogue-max-pool-output-too-small", "semantic"),
+    ("catalogue-max-pool-output-too-large", "semantic"),
+    ("catalogue-max-pool-backward-dy-shape", "semantic"),
+    ("catalogue-max-unpool-indices-out-of-range", "semantic"),
+    ("catalogue-max-pool-x-rank-6", "semantic"),
+    ("catalogue-max-pool-kernel-fraction", "api"),
+    ("catalogue-max-pool-stride-too-large", "api"),
+    ("catalogue-max-pool-padding-unknown-string", "api"),
+    ("catalogue-max-pool-ceil-mode-string", "api"),
+    ("catalogue-avg-pool-x-integer", "api"),
+    ("catalogue-avg-pool-divisor-override-zero", "semantic"),
+    ("catalogue-avg-pool-divisor-override-fraction", "api"),
+])
+def test_tiers(case_id, tier):
+    assert _catalogue_cases()[case_id].tier == tier
