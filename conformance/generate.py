@@ -18,6 +18,7 @@ import sys
 from .fixtureio import manifest, matfile, schema
 from .fixtureio.reader import FIXTURES, FixtureError, check_folder
 from .fixtureio.writer import dump_file
+from .golden import catalogue_cases
 from .golden.cases import all_groups
 
 HEADER = (
@@ -33,6 +34,10 @@ def render():
         for group, (summary, cases) in op_groups.items():
             files[FIXTURES / op / f"{group}.yaml"] = dump_file(
                 cases, f"{op}/{group}: {summary}\n{HEADER}")
+    # The bad-call catalogue as error cases (conformance/golden/catalogue_cases.py).
+    for op, (summary, cases) in catalogue_cases.groups().items():
+        files[FIXTURES / op / f"{catalogue_cases.GROUP}.yaml"] = dump_file(
+            cases, f"{op}/{catalogue_cases.GROUP}: {summary}\n{HEADER}")
     return files
 
 

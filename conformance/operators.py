@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 # The version of the fixture set (fixtures/README.md, "Versioning"): written into
 # fixtures/manifest.json by the generator; a runner reads sets of its major version.
-FIXTURE_VERSION = "2.0.0"
+FIXTURE_VERSION = "2.1.0"
 
 FLOAT_DTYPES = ("float32", "float64")
 INT_DTYPES = ("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64")
@@ -303,10 +303,24 @@ NEEDS = {
 }
 TAGS = {"pins": PINS, "needs": NEEDS}
 
+# Error cases in two tiers (fixtures/README.md, "Error tiers"): conformance/golden/tags.py
+# derives every error case's ``tier``; a runner holds an implementation that is not this
+# suite's own to the ``semantic`` ones only.
+TIERS = {
+    "semantic": "a fault every implementation must refuse: an output or window with no "
+                "element, a zero or negative kernel or stride, padding beyond the window, "
+                "a wrong count or shape, indices outside their plane, a gradient of the "
+                "wrong shape, an array too large",
+    "api": "a rule of this suite's API: identifiers, option names and spellings, flag and "
+           "parameter types, the 2^31 - 1 bound on parameters, the dtype policy (integer "
+           "averages and gradients)",
+}
+
 # Fields of a case in the canonical text's order: an error case has ``call``
 # and ``error`` instead of the outputs.  ``indices`` are int64 whatever the dtype.
 ARRAYS = ("x", "dy", "y", "indices", "dx")
-ORDER = ("id", "description", "op", "dtype", "params") + tuple(TAGS) + ARRAYS + ("call", "error")
+ORDER = ("id", "description", "op", "dtype", "params") + tuple(TAGS) + ARRAYS + (
+    "call", "error", "tier")
 INT_FIELDS = ("indices",)
 PARAMS = tuple(dict.fromkeys(p for op in OPERATORS.values() for p in op.param_names))
 FUNCTIONS = tuple(name for op in OPERATORS.values() for name in op.calls)

@@ -21,7 +21,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import yaml
 
-from ..operators import ARRAYS, DTYPES, IDENTIFIERS, INT_DTYPES, OPERATORS, ORDER, TAGS, kind_of
+from ..operators import (
+    ARRAYS,
+    DTYPES,
+    IDENTIFIERS,
+    INT_DTYPES,
+    OPERATORS,
+    ORDER,
+    TAGS,
+    TIERS,
+    kind_of,
+)
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -90,6 +100,7 @@ class Case:
     arrays: dict = field(default_factory=dict)
     call: str = None
     error: str = None
+    tier: str = None  # error cases: "semantic" or "api" (operators.TIERS)
     pins: tuple = None
     needs: tuple = None
 
@@ -278,7 +289,7 @@ def load_file(path, root=FIXTURES):
         missing = required - set(entry)
         if missing:
             _fail(path, case_id, f"missing field(s) {sorted(missing)}")
-        error_fields = set(OPERATORS[op].inputs) | set(OPERATORS[op].optional_inputs)
+        error_fields = set(OPERATORS[op].inputs) | set(OPERATORS[op].optional_inputs) | {"tier"}
         allowed = required | set(TAGS) | (error_fields if is_error else set())
         extra = set(entry) - allowed
         if extra:
@@ -304,7 +315,12 @@ def load_file(path, root=FIXTURES):
                 _fail(path, case_id, f"{op} never raises {entry['error']}")
             if entry["call"] not in OPERATORS[op].calls:
                 _fail(path, case_id, f"call {entry['call']!r} is not a function of {entry['op']}")
-            case.error, case.call = entry["error"], entry["call"]
+            if "tier" not in entry:
+                _fail(path, case_id, "missing field(s) ['tier']: an error case is "
+                                     f"one of {list(TIERS)}")
+            if entry["tier"] not in TIERS:
+                _fail(path, case_id, f"tier must be one of {list(TIERS)}; got {entry['tier']!r}")
+            case.error, case.call, case.tier = entry["error"], entry["call"], entry["tier"]
         cases.append(case)
     return cases
 

@@ -10,7 +10,7 @@ fixture file against it.
 
 import json
 
-from ..operators import ARRAYS, DTYPES, FLOAT_DTYPES, FUNCTIONS, IDENTIFIERS, OPERATORS, TAGS
+from ..operators import ARRAYS, DTYPES, FLOAT_DTYPES, FUNCTIONS, IDENTIFIERS, OPERATORS, TAGS, TIERS
 from .reader import FIXTURES, ID_PATTERN
 
 SCHEMA_FILE = FIXTURES / "schema.json"
@@ -91,6 +91,8 @@ def schema():
            for name in ARRAYS},
         "call": {"enum": list(FUNCTIONS)},
         "error": {"enum": list(IDENTIFIERS)},
+        "tier": {"description": "error cases: " + "; ".join(f"{k}: {v}" for k, v in TIERS.items())
+                 + " (fixtures/README.md, \"Error tiers\")", "enum": list(TIERS)},
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -123,7 +125,8 @@ def schema():
                 "required": ["id", "description", "op", "dtype", "params", "x"],
                 "additionalProperties": False,
                 "properties": case_fields,
-                "dependentRequired": {"error": ["call"], "call": ["error"]},
+                "dependentRequired": {"error": ["call", "tier"], "call": ["error"],
+                                      "tier": ["error"]},
                 "allOf": [_operator(op) for op in OPERATORS.values()],
             },
         },

@@ -136,7 +136,7 @@ def case_to_dict(case):
     out.update(case_tags(case))
     out.update(case.arrays)
     if case.is_error:
-        out.update(call=case.call, error=case.error)
+        out.update(call=case.call, error=case.error, tier=case.tier)
     return out
 
 

@@ -6,14 +6,17 @@ window whose maximum occurs twice pins the tie rule, a window sum that rounds
 differently when added in reverse pins the order of sums, ...) and from what
 a group module declares for all its cases (``PINS = {group: (pin, ...)}``).
 The vocabularies, with a line on each, are ``PINS`` and ``NEEDS`` in
-``conformance/operators.py``.  Error cases carry ``needs`` only.
+``conformance/operators.py``.  Error cases carry ``needs`` only, and a ``tier``
+(``tier`` below; the vocabulary is ``TIERS`` there): ``semantic`` when the fault
+is one every implementation must refuse, ``api`` when only this suite's API
+refuses it.
 """
 
 import math
 
 import numpy as np
 
-from ..operators import INT_DTYPES, NEEDS, OPERATORS, PINS, switched_on
+from ..operators import INT_DTYPES, NEEDS, OPERATORS, PINS, TIERS, switched_on
 from . import groups, oracle
 
 
@@ -192,8 +195,63 @@ def pins(case, group):
     return [n for n in PINS if n in out]
 
 
+# ------------------------------------------------------------------ tier
+
+# Refusals no implementation may skip, whatever the fault's values: an output or a
+# window with no element, an array too large, indices outside their plane (fixture
+# indices are always int64, so only their range and shape can be wrong), a gradient
+# of the wrong shape (a fixture's dy has x's dtype, so only its shape can be wrong).
+SEMANTIC_ERRORS = ("pooling:outputTooSmall", "pooling:emptyWindow", "pooling:tooLarge",
+                   "pooling:badIndices", "pooling:badGradient")
+# The parameter an identifier is about; its value decides the tier.
+PARAMETER_OF = {"pooling:badKernel": "kernel_size", "pooling:badStride": "stride",
+                "pooling:badDilation": "dilation", "pooling:badPadding": "padding",
+                "pooling:badOutputSize": "output_size", "pooling:badOption": "divisor_override"}
+INT_MAX = 2**31 - 1
+
+
+def _plain_integers(value, nested):
+    """Every leaf an ``int`` (not a bool, float or string) of at most ``INT_MAX``; lists
+    of lists only where ``nested`` (padding's (before, after) pairs)."""
+    if isinstance(value, list):
+        return bool(value) and all(
+            _plain_integers(v, nested=False) if nested or not isinstance(v, list) else False
+            for v in value)
+    return isinstance(value, int) and not isinstance(value, bool) and value <= INT_MAX
+
+
+def tier(case):
+    """``semantic`` or ``api`` for an error case (a full fixture dict); None otherwise.
+
+    ``api``: the refusal rests on this suite's rules: an integer dtype (integer
+    averages and gradients), an option that is not a plain integer (a fraction, a
+    string, a bool, a nested list: types and spellings), or an integer above
+    ``2^31 - 1`` (the suite's bound), a flag or an unknown option.  ``semantic``: a
+    wrong rank, ``C = 0`` or a spatial size of 0, a kernel, stride, dilation or
+    output size below 1, a pad below 0 or beyond the window, a wrong count or shape,
+    and every identifier of ``SEMANTIC_ERRORS``.
+    """
+    error = case.get("error")
+    if not error:
+        return None
+    if error in SEMANTIC_ERRORS:
+        return "semantic"
+    if error == "pooling:badInput":
+        return "api" if case["dtype"] in INT_DTYPES else "semantic"
+    name = PARAMETER_OF.get(error)
+    value = case["params"].get(name)
+    if value is None or not _plain_integers(value, nested=name == "padding"):
+        return "api"
+    if name == "divisor_override":
+        return "semantic" if value < 1 else "api"
+    return "semantic"
+
+
 def tag(case, group):
-    """``case`` with its ``pins`` and ``needs`` filled in."""
+    """``case`` with its ``pins`` and ``needs`` filled in, and an error case's ``tier``."""
     case["pins"] = pins(case, group)
     case["needs"] = needs(case)
+    if case.get("error"):
+        case["tier"] = tier(case)
+        assert case["tier"] in TIERS
     return case

@@ -17,7 +17,7 @@ import sys
 
 from ..fixtureio.reader import FIXTURES, FixtureError, load_all
 from . import differences, implementations, profiles
-from .judge import judge
+from .judge import is_skipped, judge, skipped
 from .report import example_lines, table_lines, write_json
 from .verdicts import FAILING, ROUNDING_ULPS
 from .version import fixture_version
@@ -63,15 +63,17 @@ def select(cases, patterns, profile):
 
 
 def run(impl, cases, rules=()):
-    """One record per case, with ``listed`` set where a rule lists a failing or rounding case."""
-    records = []
-    for case, outcomes in impl.run(cases):
+    """One record per case, in the order of ``cases``, with ``listed`` set where a rule
+    lists a failing or rounding case.  An ``api`` error case is not run but ``skipped``
+    unless the implementation is this suite's own."""
+    records = {}
+    for case, outcomes in impl.run([c for c in cases if not is_skipped(c, impl.own)]):
         expected = None if case.is_error else impl.expected(case)
         record = judge(case, outcomes, expected, check_identifiers=impl.own)
         if record["verdict"] in FAILING + ("rounding",):
             record["listed"] = differences.listing_rule(rules, record)
-        records.append(record)
-    return records
+        records[case.group, case.id] = record
+    return [records.get((c.group, c.id)) or skipped(c) for c in cases]
 
 
 def installed_versions():

@@ -37,10 +37,11 @@ ADAPTERS = {
     "conformance.adapters.jax_pooling": ("JAX", ("jax", "jaxlib")),
 }
 ORDINARY = ("exact", "rounding", "mismatch", "unsupported")
-ERRORS = ("refused", "accepted", "unsupported")
+ERRORS = ("refused", "accepted", "unsupported", "skipped")
 # Okabe and Ito's palette, as docs/docbuild/pictures.py.
 COLOURS = {"exact": "#009E73", "rounding": "#56B4E9", "mismatch": "#D55E00",
-           "unsupported": "#d0d0d0", "refused": "#0072B2", "accepted": "#E69F00"}
+           "unsupported": "#d0d0d0", "refused": "#0072B2", "accepted": "#E69F00",
+           "skipped": "#f0f0f0"}
 
 
 def pins(path=REQUIREMENTS):
@@ -74,7 +75,7 @@ def load_reports(paths):
 
 
 def is_error_group(group):
-    return group.endswith("/errors")
+    return group.endswith(("/errors", "/catalogue"))
 
 
 def matrix(reports):
@@ -159,7 +160,8 @@ def render(reports, picture="img/deviations.svg"):
         "## The matrix",
         "",
         "Per fixture group: exact / rounding / mismatch / unsupported cases; for the error "
-        "groups (`*/errors`): refused / accepted / unsupported. `.` is none.",
+        "groups (`*/errors`, `*/catalogue`): refused / accepted / unsupported / skipped "
+        "(`api` error cases). `.` is none.",
         "",
         f"![framework x fixture group]({picture})",
         "",
@@ -229,7 +231,7 @@ def draw(reports, folder=IMAGES):
                 total = sum(counts.values()) or 1
                 left = col + 0.04
                 for verdict in ("exact", "rounding", "refused", "mismatch", "accepted",
-                                "unsupported"):
+                                "unsupported", "skipped"):
                     width = 0.92 * counts.get(verdict, 0) / total
                     if width:
                         ax.add_patch(Rectangle((left, row + 0.12), width, 0.76,

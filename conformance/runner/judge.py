@@ -2,8 +2,8 @@
 
 A record is a dict with ``id``, ``group``, ``op``, ``dtype``, ``verdict``,
 ``reason`` (None for exact), ``outputs`` (each output's verdict), ``ulps``
-(rounding only), ``pins`` and ``needs``; the runner adds ``listed`` (the rule
-of the differences file that names it).
+(rounding only), ``pins`` and ``needs`` (and an error case's ``tier``); the
+runner adds ``listed`` (the rule of the differences file that names it).
 """
 
 from ..operators import OPERATORS
@@ -17,7 +17,20 @@ def _record(case, verdict, reason, outputs=None, ulps=None):
               "needs": list(getattr(case, "needs", None) or ())}
     if ulps is not None:
         record["ulps"] = ulps
+    if getattr(case, "tier", None):
+        record["tier"] = case.tier
     return record
+
+
+def skipped(case):
+    """An ``api`` error case, not run: only this suite's implementations are held to it."""
+    return _record(case, "skipped", f"{case.tier} error case ({case.error}): only the "
+                   "pooling package and the MATLAB package are held to this suite's API")
+
+
+def is_skipped(case, own):
+    """Whether a run of an implementation (``own``: this suite's) leaves ``case`` out."""
+    return case.is_error and case.tier == "api" and not own
 
 
 def judge_error(case, outcome, check_identifiers):

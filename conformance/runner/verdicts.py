@@ -13,7 +13,9 @@ Per output (``y``, ``indices``, ``dx``):
 
 A case's verdict is the worst over the outputs that were compared (mismatch,
 then rounding, then exact); it is ``unsupported`` when none was.  An error
-case is ``refused`` when the call raised, ``accepted`` when it returned.
+case is ``refused`` when the call raised, ``accepted`` when it returned; an
+error case of the ``api`` tier is ``skipped`` (not called) for an implementation
+that is not this suite's own (fixtures/README.md, "Error tiers").
 """
 
 import numpy as np
@@ -23,7 +25,7 @@ from ..harness.compare import first_difference
 # Above this many units in the last place a difference is no longer "the last bits".
 ROUNDING_ULPS = 4
 
-VERDICTS = ("exact", "rounding", "mismatch", "unsupported", "refused", "accepted")
+VERDICTS = ("exact", "rounding", "mismatch", "unsupported", "refused", "accepted", "skipped")
 WORST = ("mismatch", "rounding", "exact")  # a case's verdict over its compared outputs
 FAILING = ("mismatch", "accepted")  # fail the run unless a differences file lists them
 

@@ -1,17 +1,23 @@
-"""The bad-call catalogue (conformance/harness/catalogue.py) in both languages.
+"""The bad-call catalogue (conformance/golden/catalogue.py) in both languages.
 
 Every entry must raise its identifier: in Python a ``PoolingError`` whose
 message names the argument; in Octave an error with that identifier and a
 message naming the function.  Returning a value, or any other exception, fails.
 """
 
+import functools
+import pathlib
+import re
+
 import numpy as np
 import pytest
 
-from conformance.harness.catalogue import CATALOGUE
+from conformance.golden.catalogue import ACCEPTED, CATALOGUE, CONVENTIONS
 from conformance.harness.octave_session import BatchFailed
 
 IDS = [entry.id for entry in CATALOGUE]
+CONVENTION_IDS = [c.id for c in CONVENTIONS]
+SPEC = pathlib.Path(__file__).resolve().parents[2] / "SPEC.md"
 
 
 @pytest.mark.parametrize("entry", CATALOGUE, ids=IDS)
@@ -64,3 +70,109 @@ def octave(entry, octave_catalogue):
     assert f"pooling.{entry.function}" in message, (
         f"{entry.id} [octave]: the message does not name the function: {message}"
     )
+
+
+# ------------------------------------------------------------ conventions
+# SPEC.md section 12, "Per-language conventions": one language refuses, the other
+# accepts, by design; each side is pinned here.
+
+
+def _section_12():
+    text = SPEC.read_text(encoding="utf-8")
+    match = re.search(r"^## 12\. .*?(?=^## 13\. )", text, re.S | re.M)
+    assert match, "SPEC.md has no section 12"
+    return " ".join(match.group(0).split())
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS, ids=CONVENTION_IDS)
+def test_convention_is_in_spec(convention):
+    assert convention.spec in _section_12(), (
+        f"{convention.id}: SPEC.md section 12 does not say {convention.spec!r}")
+    assert ACCEPTED in (convention.python_expect, convention.matlab_expect)
+    assert convention.python_expect != convention.matlab_expect
+
+
+@pytest.mark.parametrize("convention", CONVENTIONS, ids=CONVENTION_IDS)
+def test_convention_python(convention):
+    import pooling
+
+    args, kwargs = convention.python
+    try:
+        getattr(pooling, convention.function)(*args, **kwargs)
+    except pooling.PoolingError as exc:
+        assert exc.identifier == convention.python_expect, (
+            f"{convention.id} [python]: expected {convention.python_expect}, got "
+            f"{exc.identifier}: {exc}")
+    else:
+        assert convention.python_expect == ACCEPTED, (
+            f"{convention.id} [python]: expected {convention.python_expect}, but the call "
+            "returned")
+
+
+@pytest.mark.octave
+def test_conventions_octave(octave):
+    calls = [("evaluate", (c.matlab,), 0) for c in CONVENTIONS]
+    replies = octave.run_calls(calls)
+    wrong = []
+    for convention, (_, identifier, message) in zip(CONVENTIONS, replies, strict=True):
+        got = identifier or (f"an error without identifier: {message}" if message
+                             else ACCEPTED)
+        if got != convention.matlab_expect:
+            wrong.append(f"{convention.id}: `{convention.matlab}` expected "
+                         f"{convention.matlab_expect}, got {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+# ------------------------------------------------------------ the export
+
+
+@functools.cache
+def _catalogue_cases():
+    """The cases of every fixtures/<op>/catalogue.yaml, by id (read once)."""
+    from conformance.fixtureio.reader import FIXTURES, load_file
+
+    return {c.id: c for path in sorted(FIXTURES.glob("*/catalogue.yaml"))
+            for c in load_file(path)}
+
+
+def test_catalogue_groups_are_the_exportable_entries():
+    """fixtures/<op>/catalogue.yaml holds the catalogue's expressible entries, with its
+    identifiers: none lost, none added, and the new entries of 2.1.0 among them."""
+    from conformance.golden import catalogue_cases
+
+    loaded = _catalogue_cases()
+    by_id = {"catalogue-" + e.id.replace("_", "-"): e for e in CATALOGUE}
+    assert set(loaded) <= set(by_id)
+    exported = {c["id"] for _, cases in catalogue_cases.groups().values() for c in cases}
+    assert set(loaded) == exported
+    for case_id, case in loaded.items():
+        entry = by_id[case_id]
+        assert (case.error, case.call, case.group) == (
+            entry.identifier, entry.function, f"{case.op}/catalogue")
+    for entry_id in ("max_pool-output-too-large", "max_pool-signal-as-row",
+                     "max_unpool-output-size-full-wrong-channels", "max_pool-kernel-zero"):
+        assert "catalogue-" + entry_id.replace("_", "-") in loaded, entry_id
+    # Python-only values stay in the catalogue.
+    for entry_id in ("max_pool-x-object", "max_pool-x-none", "max_unpool-indices-float",
+                     "max_pool_backward-x-dtype-mixed", "max_pool-kernel-nan"):
+        assert "catalogue-" + entry_id.replace("_", "-") not in loaded, entry_id
+
+
+@pytest.mark.parametrize(("case_id", "tier"), [
+    ("catalogue-max-pool-kernel-zero", "semantic"),
+    ("catalogue-max-pool-padding-too-large-for-window", "semantic"),
+    ("catalogue-max-pool-output-too-small", "semantic"),
+    ("catalogue-max-pool-output-too-large", "semantic"),
+    ("catalogue-max-pool-backward-dy-shape", "semantic"),
+    ("catalogue-max-unpool-indices-out-of-range", "semantic"),
+    ("catalogue-max-pool-x-rank-6", "semantic"),
+    ("catalogue-max-pool-kernel-fraction", "api"),
+    ("catalogue-max-pool-stride-too-large", "api"),
+    ("catalogue-max-pool-padding-unknown-string", "api"),
+    ("catalogue-max-pool-ceil-mode-string", "api"),
+    ("catalogue-avg-pool-x-integer", "api"),
+    ("catalogue-avg-pool-divisor-override-zero", "semantic"),
+    ("catalogue-avg-pool-divisor-override-fraction", "api"),
+])
+def test_tiers(case_id, tier):
+    assert _catalogue_cases()[case_id].tier == tier

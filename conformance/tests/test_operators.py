@@ -74,6 +74,7 @@ GOOD = {
     "dx": {"shape": [1, 1, 2], "data": [[[0.0, 1.0]]]},
 }
 ERROR = {k: GOOD[k] for k in ("id", "description", "op", "dtype", "params", "x")}
+ERROR["tier"] = "semantic"
 
 
 def _without(case, *names):
@@ -94,6 +95,10 @@ REFUSED = {
     "call-of-another-op": dict(ERROR, call="avg_pool", error="pooling:badKernel"),
     "unpool-without-output-size": dict(ERROR, op="max_unpool", call="max_unpool",
                                        error="pooling:badInput"),
+    "error-without-tier": dict(_without(ERROR, "tier"), call="max_pool",
+                               error="pooling:badKernel"),
+    "unknown-tier": dict(ERROR, call="max_pool", error="pooling:badKernel", tier="syntax"),
+    "ordinary-case-with-tier": dict(GOOD, tier="api"),
 }
 
 

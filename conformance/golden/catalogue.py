@@ -195,6 +195,44 @@ def _entries():
             unpool(idx=value, idx_m=text), "indices")
     add("max_unpool-unknown-option", "max_unpool", "pooling:badOption",
         unpool(extra={"strides": 2}, extra_m=", 'Strides', 2"), "strides")
+    add("max_unpool-output-size-full-wrong-channels", "max_unpool", "pooling:badOutputSize",
+        unpool(size=(1, 3, 4, 4), size_m="[4 4 3 1]"), "output_size")
+    add("max_unpool-output-size-missing", "max_unpool", "pooling:badOutputSize",
+        (((Y, IDX), {}), f"pooling.max_unpool({Y_M}, {IDX_M})"), "output_size")
+
+    def unpool_inferred(extra, extra_m):
+        """max_unpool without output_size: the size inferred from the kernel options."""
+        return (((Y, IDX), extra), f"pooling.max_unpool({Y_M}, {IDX_M}{extra_m})")
+
+    add("max_unpool-inferred-size-too-small", "max_unpool", "pooling:badOutputSize",
+        unpool_inferred({"kernel_size": 1, "padding": 1}, ", 'PoolSize', 1, 'Padding', 1"),
+        "padding")
+    add("max_unpool-kernel-zero", "max_unpool", "pooling:badKernel",
+        unpool_inferred({"kernel_size": 0}, ", 'PoolSize', 0"), "kernel_size")
+    add("max_unpool-stride-zero", "max_unpool", "pooling:badStride",
+        unpool_inferred({"kernel_size": 2, "stride": 0}, ", 'PoolSize', 2, 'Stride', 0"),
+        "stride")
+    add("max_unpool-padding-negative", "max_unpool", "pooling:badPadding",
+        unpool_inferred({"kernel_size": 2, "padding": -1}, ", 'PoolSize', 2, 'Padding', -1"),
+        "padding")
+    add("max_unpool-output-too-large", "max_unpool", "pooling:tooLarge",
+        unpool(size=(2**31 - 1, 2**31 - 1), size_m="[2^31-1 2^31-1]"), "z")
+    # Too large counted from the sizes alone, nothing allocated (SPEC.md section 12):
+    # an empty batch counts as N = 1; a huge legal padding makes a huge output.
+    add("max_pool-x-too-large-empty-batch", "max_pool", "pooling:tooLarge",
+        (((np.zeros((0, 1, 100000, 100000)), 2), {}),
+         "pooling.max_pool(zeros(1e5, 1e5, 1, 0), 2)"), "x")
+    add("max_pool-output-too-large", "max_pool", "pooling:tooLarge",
+        (((np.ones((1, 1, 1, 1, 1)), 2**31 - 1), {"stride": 1, "padding": 2**31 - 2}),
+         "pooling.max_pool(1, 2^31-1, 'Stride', 1, 'Padding', 2^31-2, 'SpatialDims', 3)"),
+        "output")
+    # A MATLAB row with 'SpatialDims', 1 is a signal of length 1 with 4 channels.
+    add("max_pool-signal-as-row", "max_pool", "pooling:outputTooSmall",
+        (((np.ones((1, 4, 1)), 2), {}), "pooling.max_pool([1 5 2 8], 2, 'SpatialDims', 1)"),
+        "kernel_size")
+    add("max_pool_backward-x-dtype-mixed", "max_pool_backward", "pooling:badGradient",
+        (((np.ones((1, 2, 2, 2)), X.astype(np.float32), 2), {}),
+         f"pooling.max_pool_backward(ones(2, 2, 2), single({X_M}), 2)"), "dy")
 
     def unpool_back(dz=DZ, dz_m=DZ_M, idx=IDX, idx_m=IDX_M, extra=None, extra_m=""):
         matlab = f"pooling.max_unpool_backward({dz_m}, {idx_m}{extra_m})"
@@ -341,3 +379,40 @@ def _from_indices(add):
 
 
 CATALOGUE = _entries()
+
+
+@dataclass(frozen=True)
+class Convention:
+    """A call one language refuses and the other accepts by design (SPEC.md section 12,
+    "Per-language conventions").  ``python_expect`` and ``matlab_expect`` are an
+    identifier or ``ACCEPTED``; ``spec`` is text of the SPEC.md sentence it pins."""
+
+    id: str
+    function: str
+    python: tuple  # (args, kwargs)
+    python_expect: str
+    matlab: str
+    matlab_expect: str
+    spec: str
+
+
+ACCEPTED = "accepted"
+
+_W = "'SpatialDims', 2"
+CONVENTIONS = [
+    Convention("padding-string-case", "max_pool", ((X, 2), {"padding": "SAME"}),
+               "pooling:badPadding", f"pooling.max_pool({X_M}, 2, {_W}, 'Padding', 'SAME')",
+               ACCEPTED, "MATLAB matches `'valid'` and `'same'` case-insensitively"),
+    Convention("flag-numeric-one", "max_pool", ((X, 2), {"ceil_mode": 1}),
+               "pooling:badOption", f"pooling.max_pool({X_M}, 2, {_W}, 'CeilMode', 1)",
+               ACCEPTED, "MATLAB takes a logical or a numeric `0` or `1`"),
+    Convention("integer-parameter-float-class", "max_pool", ((X, 2.0), {}),
+               "pooling:badKernel", f"pooling.max_pool({X_M}, single(2), {_W})", ACCEPTED,
+               "MATLAB takes any integer-valued real numeric scalar of a built-in class"),
+    Convention("indices-float-double", "max_unpool", ((Y, IDX.astype(np.float64), (4, 4)), {}),
+               "pooling:badIndices", f"pooling.max_unpool({Y_M}, {IDX_M}, [4 4])", ACCEPTED,
+               "an integer-valued float index array is accepted by MATLAB and refused by Python"),
+    Convention("indices-float-single", "max_unpool", ((Y, IDX.astype(np.float32), (4, 4)), {}),
+               "pooling:badIndices", f"pooling.max_unpool({Y_M}, single({IDX_M}), [4 4])",
+               ACCEPTED, "any integer-valued numeric class is accepted"),
+]
