@@ -98,6 +98,11 @@ def case_spec(entry):
             params[name] = plain
         else:
             return None
+    # An array the call takes only when asked (max_pool_backward's saved indices) is
+    # asked for by the case's switch, as in every other fixture.
+    for optional in call.optional:
+        if optional.keyword in kwargs:
+            params[optional.switch] = True
     dtypes = {a.dtype.name for n, a in arrays.items() if n != "indices"}
     if len(dtypes) != 1:
         return None
