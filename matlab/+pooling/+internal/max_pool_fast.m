@@ -170,7 +170,8 @@ function [best, best_sel] = run_step(best, best_sel, v, v_sel, o, r, starts, n_o
             best = v;
             best_sel = v_sel;
         else
-            [best, best_sel] = rule_step(best, best_sel, v, v_sel, track, masked);
+            [best, best_sel] = pooling.internal.max_rule_step(best, best_sel, v, v_sel, track, ...
+                                                              masked);
         end
         return
     end
@@ -188,48 +189,11 @@ function [best, best_sel] = run_step(best, best_sel, v, v_sel, o, r, starts, n_o
     if track
         b_sel = best_sel(:, o, :);
     end
-    [b, b_sel] = rule_step(best(:, o, :), b_sel, v, v_sel, track, masked);
+    [b, b_sel] = pooling.internal.max_rule_step(best(:, o, :), b_sel, v, v_sel, track, masked);
     best(:, o, :) = b;
     if track
         best_sel(:, o, :) = b_sel;
     end
-end
-
-function [b, b_sel] = rule_step(b, b_sel, v, v_sel, track, masked)
-    if masked || numel(b) < 2
-        if isfloat(b)
-            take = ~isnan(b) & (isnan(v) | v > b);
-        else
-            take = v > b;
-        end
-        b(take) = v(take);
-        if track
-            b_sel = expand(b_sel, size(b));
-            v_sel = expand(v_sel, size(b));
-            b_sel(take) = v_sel(take);
-        end
-        return
-    end
-    if track
-        % The selected offset is the last one where V beat the running best,
-        % and offset numbers grow along the scan: a running maximum finds it.
-        up = feval(class(b_sel), v > b);
-        if isscalar(b_sel) && isscalar(v_sel)
-            % Two numbers shared by all (the first dimension reduced): one
-            % step, and none at all for the second offset of a row.
-            gap = v_sel - b_sel;
-            if gap ~= 1
-                up = up .* gap;
-            end
-            if b_sel ~= 0
-                up = up + b_sel;
-            end
-            b_sel = up;
-        else
-            b_sel = max(b_sel, up .* v_sel);
-        end
-    end
-    b = max(b, v);
 end
 
 function s = expand(s, sz)
