@@ -136,15 +136,19 @@ def _dtype(draw, integers, torch):
 
 def _window(draw, op, rank, torch):
     """kernel/stride/padding/dilation/ceil_mode (and the average options) of one draw."""
+    names = OPERATORS[op].param_names
     k, k1 = _axes(draw, rank, 1, 3)
-    averages = "divisor_override" in OPERATORS[op].param_names
-    d, d1 = _axes(draw, rank, 1, 1 if torch and averages else 2)
+    averages = "divisor_override" in names
+    # Lp pooling has no dilation (the registry leaves it out): its windows are undilated.
+    dilated = "dilation" in names
+    d, d1 = _axes(draw, rank, 1, 1 if torch and averages else 2) if dilated else ([1] * rank,
+                                                                               True)
     e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
     params = {"kernel_size": _param(k, k1)}
     if draw.boolean():
         s, s1 = _axes(draw, rank, 1, 3)
         params["stride"] = _param(s, s1)
-    if draw.boolean() or d != [1] * rank:
+    if dilated and (draw.boolean() or d != [1] * rank):
         params["dilation"] = _param(d, d1)
     kinds = ["pairs", "symmetric", "scalar", "same", "valid", "none"]
     kind = draw.choice(kinds[1:3] + kinds[4:] if torch else kinds)
@@ -189,20 +193,41 @@ def draw_spec(draw, op, torch=False):
     integers = any(d in INT_DTYPES for d in OPERATORS[op].dtypes)
     dtype = _dtype(draw, integers and not (torch and op == "max_unpool"), torch)
     spec = {"op": op, "dtype": dtype, "params": {}}
-    # The kind of operator, from its parameters: windowed, global, or unpooling.
-    if "kernel_size" in OPERATORS[op].param_names:
+    # The kind of operator, from its registry entry: windowed (Lp pooling's order p
+    # first), global, unpooling (its forward call takes indices), or adaptive (an
+    # output size instead of a window).
+    names = OPERATORS[op].param_names
+    if "kernel_size" in names:
         params, e = _window(draw, op, rank, torch)
+        if "p" in names:
+            params = {"p": _order(draw), **params}
         spec["params"] = params
         spec["x"] = _values(draw, tuple(lead + _spatial(draw, rank, e)), dtype)
     elif not OPERATORS[op].params:
         spec["x"] = _values(draw, tuple(lead + _spatial(draw, rank)), dtype)
-    else:
+    elif "indices" in OPERATORS[op].forward.args:
         _unpool_spec(draw, spec, rank, lead, torch)
+    else:
+        spatial = _spatial(draw, rank)
+        spec["x"] = _values(draw, tuple(lead + spatial), dtype)
+        spec["params"] = {"output_size": _output_size(draw, spatial)}
     if dtype in FLOATS and draw.boolean():
         # Not the default powers of two: order-sensitive magnitudes or specials.
         spec["dy_seed"] = draw.integer(0, 2**32 - 1)
         spec["dy_kind"] = draw.choice(["magnitudes", "specials"])
     return spec
+
+
+def _order(draw):
+    """Lp pooling's p: 1 or 2 only, the orders exact everywhere (SPEC.md 17), int or float."""
+    return draw.choice([1, 2, 1.0, 2.0])
+
+
+def _output_size(draw, spatial):
+    """An adaptive output size per axis in [1, 2L] (larger than the input too), or one int."""
+    if draw.boolean():
+        return draw.integer(1, 2 * min(spatial))
+    return [draw.integer(1, 2 * n) for n in spatial]
 
 
 def _unpool_spec(draw, spec, rank, lead, torch):

@@ -67,6 +67,8 @@ def test_every_torch_model_is_a_rule_of_the_differences_file():
 @settings(max_examples=TORCH_EXAMPLES, **SETTINGS)
 @given(data=st.data())
 def test_drawn_cases_give_torch_the_oracles_bits_but_for_documented_rules(op, data):
+    if op in torch_models.UNMODELLED:
+        pytest.skip(f"{op}: PyTorch's documented differences have no model in torch_models.py")
     case = build(draw_spec(HypothesisDraws(data), op, torch=True))
     note(describe(case))
     if case.is_error:
