@@ -179,11 +179,38 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
 
 
 def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
-                      ceil_mode=False):
-    """``jax.vjp`` of ``max_pool``: dx shaped like x."""
+                      ceil_mode=False, indices=None):
+    """``jax.vjp`` of ``max_pool``: dx shaped like x.
+
+    With ``indices`` (a forward call's saved indices) the JAX idiom for a gradient from
+    saved positions: a scatter-add (``.at[].add``) of dy at the indices into zeros.
+    """
     x = _input(x)
     fn = _max_fn(*_geometry(x.shape, kernel_size, stride, padding, dilation, ceil_mode))
-    return _gradient(fn, x, dy)
+    if indices is None:
+        return _gradient(fn, x, dy)
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"a gradient needs a float input; got dtype {x.dtype}")
+    dy, indices = np.asarray(dy), np.asarray(indices)
+    if not np.issubdtype(indices.dtype, np.integer) or indices.shape != dy.shape:
+        raise ValueError(f"indices must be integers shaped like dy {dy.shape}")
+    return np.asarray(_scatter_add_fn(x.shape, dy.shape)(jnp.asarray(dy),
+                                                         jnp.asarray(indices.astype(np.int64))))
+
+
+@functools.lru_cache(maxsize=256)
+def _scatter_add_fn(x_shape, dy_shape):
+    n, c = x_shape[:2]
+    plane = int(np.prod(x_shape[2:]))
+    pooled = int(np.prod(dy_shape[2:]))
+
+    def scatter(dy, indices):
+        rows = jnp.arange(n)[:, None, None]
+        cols = jnp.arange(c)[None, :, None]
+        dx = jnp.zeros((n, c, plane), dy.dtype).at[
+            rows, cols, indices.reshape(n, c, pooled)].add(dy.reshape(n, c, pooled))
+        return dx.reshape(x_shape)
+    return jax.jit(scatter)
 
 
 def _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad,
@@ -238,10 +265,11 @@ def global_avg_pool_backward(dy, x):
 def _unpool_fn(pooled_shape, size):
     n, c = pooled_shape[:2]
     plane = int(np.prod(size))
+    pooled = int(np.prod(pooled_shape[2:]))
 
     def unpool(y, indices):
-        flat_y = y.reshape(n, c, -1)
-        flat_i = indices.reshape(n, c, -1)
+        flat_y = y.reshape(n, c, pooled)
+        flat_i = indices.reshape(n, c, pooled)
         rows = jnp.arange(n)[:, None, None]
         cols = jnp.arange(c)[None, :, None]
         z = jnp.zeros((n, c, plane), y.dtype).at[rows, cols, flat_i].set(flat_y)
