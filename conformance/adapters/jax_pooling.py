@@ -82,8 +82,43 @@ def _geometry(shape, kernel_size, stride, padding, dilation, ceil_mode):
             extra = max(0, (out - 1) * ss + dd * (kk - 1) + 1 - (n + pb + pa))
             grown.append((pb, pa + extra))
         pairs = grown
+    _window_representable(shape, k, s, pairs, d)
     return ((1, 1) + tuple(k), (1, 1) + tuple(s), ((0, 0), (0, 0)) + tuple(pairs),
             (1, 1) + tuple(d))
+
+
+# XLA keeps a static shape's element count in a signed 64-bit product and a CPU buffer's in
+# 32 bits; a shape past that is not an error JAX raises: XLA aborts the process
+# (absl BadStatusOr, "overflow in static extent product").  The adapter refuses such a call
+# before JAX sees it, as NotSupported: the abort cannot be recorded as a refusal.
+_XLA_ELEMENTS = 2**31 - 1
+
+
+def _representable(*shapes):
+    for shape in shapes:
+        count = 1
+        for n in shape:
+            count *= max(int(n), 1)
+        if count > _XLA_ELEMENTS:
+            raise NotSupported(
+                f"a static shape {tuple(int(n) for n in shape)} of over 2^31 - 1 elements: XLA "
+                "aborts the process on a static shape whose element count overflows; the "
+                "adapter cannot record that as a refusal")
+
+
+def _window_representable(shape, k, s, pairs, d):
+    """The padded input, the output and the window of a reduce_window, as XLA would shape
+    them; parameters JAX itself would reject (not whole numbers, a zero stride) are left
+    to JAX."""
+    try:
+        lead = tuple(int(n) for n in shape[:2])
+        padded = [int(n) + int(pb) + int(pa) for n, (pb, pa) in zip(shape[2:], pairs, strict=True)]
+        span = [int(dd) * (int(kk) - 1) + 1 for kk, dd in zip(k, d, strict=True)]
+        out = [(m - w) // int(ss) + 1 if m >= w else 0
+               for m, w, ss in zip(padded, span, s, strict=True)]
+    except (TypeError, ValueError, ZeroDivisionError):
+        return
+    _representable(lead + tuple(padded), lead + tuple(out), [int(kk) for kk in k], span)
 
 
 def _flag(value, name):
@@ -144,11 +179,38 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
 
 
 def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
-                      ceil_mode=False):
-    """``jax.vjp`` of ``max_pool``: dx shaped like x."""
+                      ceil_mode=False, indices=None):
+    """``jax.vjp`` of ``max_pool``: dx shaped like x.
+
+    With ``indices`` (a forward call's saved indices) the JAX idiom for a gradient from
+    saved positions: a scatter-add (``.at[].add``) of dy at the indices into zeros.
+    """
     x = _input(x)
     fn = _max_fn(*_geometry(x.shape, kernel_size, stride, padding, dilation, ceil_mode))
-    return _gradient(fn, x, dy)
+    if indices is None:
+        return _gradient(fn, x, dy)
+    if not np.issubdtype(x.dtype, np.floating):
+        raise TypeError(f"a gradient needs a float input; got dtype {x.dtype}")
+    dy, indices = np.asarray(dy), np.asarray(indices)
+    if not np.issubdtype(indices.dtype, np.integer) or indices.shape != dy.shape:
+        raise ValueError(f"indices must be integers shaped like dy {dy.shape}")
+    return np.asarray(_scatter_add_fn(x.shape, dy.shape)(jnp.asarray(dy),
+                                                         jnp.asarray(indices.astype(np.int64))))
+
+
+@functools.lru_cache(maxsize=256)
+def _scatter_add_fn(x_shape, dy_shape):
+    n, c = x_shape[:2]
+    plane = int(np.prod(x_shape[2:]))
+    pooled = int(np.prod(dy_shape[2:]))
+
+    def scatter(dy, indices):
+        rows = jnp.arange(n)[:, None, None]
+        cols = jnp.arange(c)[None, :, None]
+        dx = jnp.zeros((n, c, plane), dy.dtype).at[
+            rows, cols, indices.reshape(n, c, pooled)].add(dy.reshape(n, c, pooled))
+        return dx.reshape(x_shape)
+    return jax.jit(scatter)
 
 
 def _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad,
@@ -203,10 +265,11 @@ def global_avg_pool_backward(dy, x):
 def _unpool_fn(pooled_shape, size):
     n, c = pooled_shape[:2]
     plane = int(np.prod(size))
+    pooled = int(np.prod(pooled_shape[2:]))
 
     def unpool(y, indices):
-        flat_y = y.reshape(n, c, -1)
-        flat_i = indices.reshape(n, c, -1)
+        flat_y = y.reshape(n, c, pooled)
+        flat_i = indices.reshape(n, c, pooled)
         rows = jnp.arange(n)[:, None, None]
         cols = jnp.arange(c)[None, :, None]
         z = jnp.zeros((n, c, plane), y.dtype).at[rows, cols, flat_i].set(flat_y)
@@ -219,6 +282,7 @@ def _unpool(y, indices, output_size):
     size = per_axis(output_size, y.ndim - 2)
     if not isinstance(size, list) or len(size) != y.ndim - 2:
         raise ValueError(f"output_size must be an int or {y.ndim - 2} ints; got {output_size!r}")
+    _representable(tuple(y.shape[:2]) + tuple(size))
     indices = np.asarray(indices)
     if not np.issubdtype(indices.dtype, np.integer) or indices.shape != y.shape:
         raise ValueError(f"indices must be integers shaped like y {y.shape}")

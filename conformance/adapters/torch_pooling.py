@@ -101,10 +101,33 @@ def max_pool(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False
 
 
 def max_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1,
-                      ceil_mode=False):
-    """Autograd through ``max_pool``: dx shaped like x (N, C, *spatial)."""
-    xt, y, _ = _max(x, kernel_size, stride, padding, dilation, ceil_mode, grad=True)
-    return _run(lambda: _gradient(xt, y, dy))
+                      ceil_mode=False, indices=None):
+    """Autograd through ``max_pool``: dx shaped like x (N, C, *spatial).
+
+    With ``indices`` (a forward call's saved indices), PyTorch's own backward from
+    indices, ``aten.max_pool{2,3}d_with_indices_backward`` (1-D as 2-D over (N, C, 1, L),
+    as ``max_pool1d`` runs).
+    """
+    if indices is None:
+        xt, y, _ = _max(x, kernel_size, stride, padding, dilation, ceil_mode, grad=True)
+        return _run(lambda: _gradient(xt, y, dy))
+    r = _rank(x)
+    k, s, pairs, d = window_params(r, kernel_size, stride, padding, dilation)
+    pads = _pads(pairs)
+    idx = np.asarray(indices)
+    plane = int(np.prod(np.shape(x)[2:]))
+    if idx.size and np.issubdtype(idx.dtype, np.integer) and (
+            idx.min() < -1 or idx.max() >= plane):
+        # The kernel checks no index: one outside the plane writes outside dx's memory.
+        raise NotSupported("an index outside the plane (PyTorch's max_pool backward from "
+                           "indices does not check them and writes outside the gradient)")
+    xt, dyt, it = _tensor(x), _tensor(dy), _tensor(idx)
+    if r == 1:
+        xt, dyt, it = xt.unsqueeze(2), dyt.unsqueeze(2), it.unsqueeze(2)
+        k, s, pads, d = [1] + list(k), [1] + list(s), [0] + list(pads), [1] + list(d)
+    backward = getattr(torch.ops.aten, f"max_pool{max(r, 2)}d_with_indices_backward")
+    dx = _run(lambda: backward(dyt, xt, list(k), list(s), list(pads), list(d), ceil_mode, it))
+    return _numpy(dx.squeeze(2) if r == 1 else dx)
 
 
 def _avg(x, kernel_size, stride, padding, dilation, ceil_mode, count_include_pad,
