@@ -22,7 +22,8 @@ import sys
 import numpy as np
 
 from ..contract import NotSupported
-from ._params import per_axis, window_params
+from . import framework
+from ._params import global_by_window, per_axis, window_params
 
 if "jax" not in sys.modules:
     # CPU and one thread, like the other adapters; only possible before JAX starts, so a
@@ -30,15 +31,7 @@ if "jax" not in sys.modules:
     os.environ.setdefault("JAX_PLATFORMS", "cpu")
     os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false "
                                        "intra_op_parallelism_threads=1")
-try:
-    import jax
-    import jax.numpy as jnp
-    from jax import lax
-except ImportError as exc:  # pragma: no cover - depends on the machine
-    raise ImportError(
-        "conformance.adapters.jax_pooling needs JAX: "
-        "pip install -r conformance/requirements-frameworks.txt"
-    ) from exc
+jax, jnp, lax = framework(__name__, "JAX", "jax", "jax.numpy", "jax.lax")
 
 jax.config.update("jax_enable_x64", True)
 
@@ -239,26 +232,8 @@ def avg_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ce
     return _gradient(fn, x, dy)
 
 
-def _plane(x):
-    return list(np.shape(x)[2:])
-
-
-def global_max_pool(x, return_indices=False):
-    """``max_pool`` with one window the size of the plane: y (N, C, 1, ...)."""
-    return max_pool(x, _plane(x), return_indices=return_indices)
-
-
-def global_max_pool_backward(dy, x):
-    return max_pool_backward(dy, x, _plane(x))
-
-
-def global_avg_pool(x):
-    """``avg_pool`` with one window the size of the plane: y (N, C, 1, ...)."""
-    return avg_pool(x, _plane(x))
-
-
-def global_avg_pool_backward(dy, x):
-    return avg_pool_backward(dy, x, _plane(x))
+global_max_pool, global_max_pool_backward, global_avg_pool, global_avg_pool_backward = (
+    global_by_window(max_pool, max_pool_backward, avg_pool, avg_pool_backward))
 
 
 @functools.lru_cache(maxsize=256)

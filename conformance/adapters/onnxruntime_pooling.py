@@ -1,29 +1,27 @@
 """ONNX Runtime (CPU, one thread) as an implementation of conformance/contract.py, forward only.
 
 Each call builds a one-node model in memory with the ``onnx`` helper API
-(MaxPool, AveragePool, GlobalMaxPool, GlobalAveragePool, MaxUnpool) and runs
-it.  Every attribute is written out, since ONNX's defaults are not the
+(MaxPool, AveragePool, GlobalMaxPool, GlobalAveragePool, MaxUnpool, LpPool)
+and runs it.  Every attribute is written out, since ONNX's defaults are not the
 contract's (stride 1 rather than the kernel, ``count_include_pad`` 0 rather
 than 1).  ONNX indices are flat over the whole ``(N, C, *spatial)`` tensor
 (``storage_order`` 0) and are converted to the contract's flat index within
 each (n, c) plane, and back for MaxUnpool.  A dtype the operator's type
-constraints or ONNX Runtime's kernels lack, and the backward passes, raise
-``NotSupported``.
+constraints or ONNX Runtime's kernels lack, a non-integer Lp order (LpPool's
+``p`` is an integer attribute), adaptive pooling (ONNX has no such operator)
+and the backward passes raise ``NotSupported``.
 """
+
+import math
+import numbers
 
 import numpy as np
 
 from ..contract import NotSupported
+from . import framework
 from ._params import per_axis, window_params
 
-try:
-    import onnxruntime
-    from onnx import helper
-except ImportError as exc:  # pragma: no cover - depends on the machine
-    raise ImportError(
-        "conformance.adapters.onnxruntime_pooling needs onnx and onnxruntime: "
-        "pip install -r conformance/requirements-frameworks.txt"
-    ) from exc
+onnxruntime, helper = framework(__name__, "onnx and onnxruntime", "onnxruntime", "onnx.helper")
 
 FRAMEWORK = "ONNX Runtime"
 VERSION = onnxruntime.__version__
@@ -40,6 +38,7 @@ _ERRORS = onnxruntime.capi.onnxruntime_pybind11_state
 _LIMITS = ("Could not find an implementation", "Type Error: Type '",
            "Pad should be smaller than kernel")
 NO_BACKWARD = "ONNX Runtime has no training graph here: forward only"
+NO_ADAPTIVE = "ONNX has no adaptive pooling operator (only fixed windows and the global pools)"
 
 
 def _options():
@@ -172,13 +171,45 @@ def max_unpool(y, indices, output_size):
     return _run("MaxUnpool", inputs, {"z": y.dtype}, attrs)[0]
 
 
+def _order(p):
+    """``p`` as LpPool's integer attribute; a number that is not a whole one is NotSupported.
+
+    Anything that is not a number passes as it is, for ONNX Runtime to judge.
+    """
+    if isinstance(p, (bool, np.bool_)):
+        return p
+    if isinstance(p, numbers.Integral):
+        return int(p)
+    if isinstance(p, numbers.Real):
+        if not math.isfinite(p) or p != int(p):
+            raise NotSupported(f"p = {p!r} (ONNX's LpPool takes an integer p only)")
+        return int(p)
+    return p
+
+
+def lp_pool(x, p, kernel_size, stride=None, padding=0, ceil_mode=False):
+    """LpPool: y (N, C, *out), ONNX's norm (sum of |x|^p)^(1/p) over each window."""
+    x = _input(x)
+    attrs = _window_attrs(x, kernel_size, stride, padding, 1, ceil_mode)
+    attrs["p"] = _order(p)
+    return _run("LpPool", {"x": x}, {"y": x.dtype}, attrs)[0]
+
+
 def _no_backward(*args, **kwargs):
     raise NotSupported(NO_BACKWARD)
 
 
-max_pool_backward = avg_pool_backward = _no_backward
-global_max_pool_backward = global_avg_pool_backward = max_unpool_backward = _no_backward
+def _no_adaptive(*args, **kwargs):
+    raise NotSupported(NO_ADAPTIVE)
 
-__all__ = ["avg_pool", "avg_pool_backward", "global_avg_pool", "global_avg_pool_backward",
-           "global_max_pool", "global_max_pool_backward", "max_pool", "max_pool_backward",
-           "max_unpool", "max_unpool_backward"]
+
+max_pool_backward = avg_pool_backward = lp_pool_backward = _no_backward
+global_max_pool_backward = global_avg_pool_backward = max_unpool_backward = _no_backward
+adaptive_max_pool = adaptive_avg_pool = _no_adaptive
+adaptive_max_pool_backward = adaptive_avg_pool_backward = _no_adaptive
+
+__all__ = ["adaptive_avg_pool", "adaptive_avg_pool_backward", "adaptive_max_pool",
+           "adaptive_max_pool_backward", "avg_pool", "avg_pool_backward", "global_avg_pool",
+           "global_avg_pool_backward", "global_max_pool", "global_max_pool_backward",
+           "lp_pool", "lp_pool_backward", "max_pool", "max_pool_backward", "max_unpool",
+           "max_unpool_backward"]

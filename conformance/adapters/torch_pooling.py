@@ -17,16 +17,10 @@ import re
 import numpy as np
 
 from ..contract import NotSupported
-from ._params import per_axis, symmetric, window_params
+from . import framework
+from ._params import global_by_window, per_axis, symmetric, window_params
 
-try:
-    import torch
-    import torch.nn.functional as F  # noqa: N812
-except ImportError as exc:  # pragma: no cover - depends on the machine
-    raise ImportError(
-        "conformance.adapters.torch_pooling needs PyTorch: "
-        "pip install -r conformance/requirements-frameworks.txt"
-    ) from exc
+torch, F = framework(__name__, "PyTorch", "torch", "torch.nn.functional")
 
 # max_unpool's CPU kernel writes duplicate indices from several threads at once, so
 # which value stays would be a race; one thread makes it the serial, ascending order.
@@ -170,26 +164,8 @@ def avg_pool_backward(dy, x, kernel_size, stride=None, padding=0, dilation=1, ce
     return _run(lambda: _gradient(xt, y, dy))
 
 
-def _plane(x):
-    return list(np.shape(x)[2:])
-
-
-def global_max_pool(x, return_indices=False):
-    """``max_pool`` with one window the size of the plane: y (N, C, 1, ...)."""
-    return max_pool(x, _plane(x), return_indices=return_indices)
-
-
-def global_max_pool_backward(dy, x):
-    return max_pool_backward(dy, x, _plane(x))
-
-
-def global_avg_pool(x):
-    """``avg_pool`` with one window the size of the plane: y (N, C, 1, ...)."""
-    return avg_pool(x, _plane(x))
-
-
-def global_avg_pool_backward(dy, x):
-    return avg_pool_backward(dy, x, _plane(x))
+global_max_pool, global_max_pool_backward, global_avg_pool, global_avg_pool_backward = (
+    global_by_window(max_pool, max_pool_backward, avg_pool, avg_pool_backward))
 
 
 def _unpool_geometry(in_shape, size):

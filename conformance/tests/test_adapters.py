@@ -167,6 +167,29 @@ def test_onnxruntime_not_supported():
         impl.max_unpool_backward(x, np.zeros((1, 1, 2, 2), np.int64))
     with pytest.raises(NotSupported, match="divisor_override"):
         impl.avg_pool(x, 2, divisor_override=3)
+    with pytest.raises(NotSupported, match="training graph"):
+        impl.lp_pool_backward(np.ones((1, 1, 2, 2), np.float32), x, 2, 2)
+    with pytest.raises(NotSupported, match="integer p"):
+        impl.lp_pool(x, 2.5, 2)
+    with pytest.raises(NotSupported, match="implementation"):
+        impl.lp_pool(x.astype(np.float64), 2, 2)  # LpPool's CPU kernel is float32 only
+    # ONNX has no adaptive pooling operator.
+    for adaptive in ("adaptive_max_pool", "adaptive_avg_pool"):
+        with pytest.raises(NotSupported, match="no adaptive pooling"):
+            getattr(impl, adaptive)(x, 2)
+        with pytest.raises(NotSupported, match="no adaptive pooling"):
+            getattr(impl, f"{adaptive}_backward")(np.ones((1, 1, 2, 2), np.float32), x, 2)
+
+
+def test_onnxruntime_lp_pool_p1_p2():
+    impl = adapter("onnxruntime_pooling")
+    rng = np.random.default_rng(17)
+    # Small integers: every |x|^p and sum is exact, and so is the root of p = 1; padding
+    # and ceil mode give windows that overhang the input.
+    x = rng.integers(-8, 9, size=(2, 3, 5, 6)).astype(np.float32)
+    for p in (1, 2, 2.0):
+        params = dict(kernel_size=3, stride=2, padding=[[1, 0], [0, 1]], ceil_mode=True)
+        assert same(impl.lp_pool(x, p, **params), pooling.lp_pool(x, p, **params))
 
 
 def test_onnxruntime_asymmetric_padding_and_same():
