@@ -11,8 +11,9 @@ import pooling
 SPECIALS = np.array([np.nan, np.inf, -np.inf, -0.0, 0.0, 5e-324, -5e-324, 1.0, 1.0, 2.0, -1.0])
 KINDS = ["distinct", "ties", "specials", "magnitudes"]
 
-# The forward operators that take ``x`` and an optional kernel size, with the
-# kernel size the tests give them (global pooling takes none), and their backwards.
+# Windowed and global max and average pooling, each with the positional arguments
+# after ``x`` the tests pass (a 2 x 2 kernel; global pooling takes none), and
+# their backwards with the same arguments after ``(dy, x)``.
 FORWARDS = [
     (pooling.max_pool, (2,)),
     (pooling.avg_pool, (2,)),
