@@ -20,22 +20,19 @@ def test_octave_killed_between_batches_fails_the_next_batch_which_then_recovers(
     with pytest.raises(BatchFailed, match="Octave batch failed"):
         octave.run_calls(PROBE)
     # Restarted with its path: the package is found again.
-    ((outputs, identifier, _),) = octave.run_calls(PROBE)
-    assert identifier == "" and outputs[0].item() == 3.0
+    _assert_the_probe_runs(octave)
 
 
 def test_octave_dying_inside_a_batch_fails_it_and_the_next_batch_runs(octave):
     with pytest.raises(BatchFailed, match="Octave batch failed"):
         octave.run_calls(PROBE + [("testonly_crash", (), 0)] + PROBE)
-    ((outputs, identifier, _),) = octave.run_calls(PROBE)
-    assert identifier == "" and outputs[0].item() == 3.0
+    _assert_the_probe_runs(octave)
 
 
 def test_a_hung_batch_times_out_and_the_next_batch_runs(octave):
     with pytest.raises(BatchFailed, match="did not answer within 2 s; killed and restarted"):
         octave.run_calls([("testonly_hang", (), 0)], timeout=2)
-    ((outputs, identifier, _),) = octave.run_calls(PROBE)
-    assert identifier == "" and outputs[0].item() == 3.0
+    _assert_the_probe_runs(octave)
 
 
 def test_a_stopped_octave_fails_the_batch_within_the_limit_and_the_next_batch_runs(octave):
@@ -47,8 +44,7 @@ def test_a_stopped_octave_fails_the_batch_within_the_limit_and_the_next_batch_ru
         octave.run_calls(PROBE, timeout=2)
     assert time.monotonic() - start < 15  # the limit, plus a restart
     assert octave.pid != stopped
-    ((outputs, identifier, _),) = octave.run_calls(PROBE)
-    assert identifier == "" and outputs[0].item() == 3.0
+    _assert_the_probe_runs(octave)
 
 
 def test_octave_stopping_itself_inside_a_batch_fails_it_and_the_next_batch_runs(octave):
@@ -56,8 +52,7 @@ def test_octave_stopping_itself_inside_a_batch_fails_it_and_the_next_batch_runs(
     with pytest.raises(BatchFailed, match="did not answer within 3 s"):
         octave.run_calls(PROBE + [("testonly_stop", (), 0)] + PROBE, timeout=3)
     assert time.monotonic() - start < 15
-    ((outputs, identifier, _),) = octave.run_calls(PROBE)
-    assert identifier == "" and outputs[0].item() == 3.0
+    _assert_the_probe_runs(octave)
 
 
 def test_restarting_a_stopped_octave_does_not_hang(octave):
@@ -66,8 +61,7 @@ def test_restarting_a_stopped_octave_does_not_hang(octave):
     start = time.monotonic()
     octave.restart()
     assert time.monotonic() - start < 15 and octave.pid != stopped
-    ((outputs, identifier, _),) = octave.run_calls(PROBE)
-    assert identifier == "" and outputs[0].item() == 3.0
+    _assert_the_probe_runs(octave)
 
 
 def test_the_session_has_octave_crash_dumps_off(octave):
@@ -85,13 +79,9 @@ def test_an_octave_warning_fails_the_call_that_issued_it(octave):
 def test_a_run_in_which_octave_dies_still_reports_every_group(tmp_path):
     """End to end: one group's batch kills Octave; the table still lists every group."""
     run = _run_max_pool_groups(tmp_path, POOLING_TEST_CRASH_GROUPS="max_pool/nan")
-    table = run.stdout.split("conformance: fixture group x language")[-1]
-    rows = {line.split()[0]: line for line in table.splitlines()[1:] if line.strip()}
     assert run.returncode == 1
-    assert "FAILED" in rows["max_pool/nan"], table
     assert "Octave batch failed" in run.stdout
-    others = [g for g in rows if "/" in g and g != "max_pool/nan"]
-    assert others and all("FAILED" not in rows[g] for g in others), table
+    _assert_only_max_pool_nan_failed(run)
     report = (tmp_path / "report.md").read_text()
     assert "| max_pool/nan |" in report and "octave[max-1d-nan-one]" in report
     assert "Octave batch failed" in report and "- Octave: GNU Octave" in report
@@ -104,13 +94,9 @@ def test_a_run_in_which_octave_stops_still_reports_every_group(tmp_path):
     run = _run_max_pool_groups(tmp_path, POOLING_TEST_STOP_GROUPS="max_pool/nan",
                                POOLING_OCTAVE_TIMEOUT="20")
     assert time.monotonic() - start < 300
-    table = run.stdout.split("conformance: fixture group x language")[-1]
-    rows = {line.split()[0]: line for line in table.splitlines()[1:] if line.strip()}
     assert run.returncode == 1, run.stdout[-3000:]
-    assert "FAILED" in rows["max_pool/nan"], table
     assert "did not answer within 20 s; killed and restarted" in run.stdout
-    others = [g for g in rows if "/" in g and g != "max_pool/nan"]
-    assert others and all("FAILED" not in rows[g] for g in others), table
+    _assert_only_max_pool_nan_failed(run)
     report = (tmp_path / "report.md").read_text()
     assert "| max_pool/nan |" in report and "did not answer within 20 s" in report
     assert not (ROOT / "octave-workspace").exists()
@@ -125,3 +111,18 @@ def _run_max_pool_groups(tmp_path, **env):
          "--report-md", str(tmp_path / "report.md"), "--report-html", str(tmp_path / "r.html")],
         cwd=ROOT, env=dict(os.environ, **env), capture_output=True, text=True, timeout=600,
     )
+
+
+def _assert_the_probe_runs(octave):
+    """The session answers a plain call: the package is on Octave's path."""
+    ((outputs, identifier, _),) = octave.run_calls(PROBE)
+    assert identifier == "" and outputs[0].item() == 3.0
+
+
+def _assert_only_max_pool_nan_failed(run):
+    """In the group x language table ``run`` printed, max_pool/nan failed and no other group."""
+    table = run.stdout.split("conformance: fixture group x language")[-1]
+    rows = {line.split()[0]: line for line in table.splitlines()[1:] if line.strip()}
+    assert "FAILED" in rows["max_pool/nan"], table
+    others = [g for g in rows if "/" in g and g != "max_pool/nan"]
+    assert others and all("FAILED" not in rows[g] for g in others), table

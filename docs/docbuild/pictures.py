@@ -114,6 +114,11 @@ def geometry(case):
                 raw=tuple(raw))
 
 
+def first_planes(case, *names):
+    """The (n, c) = (0, 0) plane of each named array of ``case``: the one the pictures draw."""
+    return [case.arrays[name][0, 0] for name in names]
+
+
 def window(g, o):
     """Input positions (tuples, padding included) of the window of output ``o``."""
     axes = [[o[a] * g["s"][a] - g["pb"][a] + j * g["d"][a] for j in range(g["k"][a])]
@@ -201,9 +206,7 @@ def _colours_by_target(routes):
 def draw_forward(case):
     """Input grid with every window outlined and its selection ringed; the output beside it."""
     g = geometry(case)
-    x = case.arrays["x"][0, 0]
-    y = case.arrays["y"][0, 0]
-    idx = case.arrays["indices"][0, 0]
+    x, y, idx = first_planes(case, "x", "y", "indices")
     h, w = g["shape"]
     oh, ow = g["out"]
     left, top, gap = 0.3, 0.9, 2.6
@@ -265,9 +268,7 @@ def draw_backward(case):
     ``dx`` in the order it is added.
     """
     g = geometry(case)
-    x = case.arrays["x"][0, 0]
-    dy = case.arrays["dy"][0, 0]
-    dx = case.arrays["dx"][0, 0]
+    x, dy, dx = first_planes(case, "x", "dy", "dx")
     h, w = g["shape"]
     oh, ow = g["out"]
     routes = routed(case)
@@ -343,9 +344,7 @@ def _row(ax, case, top, label):
     """One 1-D case as a row: padding, inputs, overhang, windows, then the output."""
     g = geometry(case)
     n_in = g["shape"][0]
-    x = case.arrays["x"][0, 0]
-    y = case.arrays["y"][0, 0]
-    idx = case.arrays["indices"][0, 0]
+    x, y, idx = first_planes(case, "x", "y", "indices")
     k, s, pb, pa, d = g["k"][0], g["s"][0], g["pb"][0], g["pa"][0], g["d"][0]
     raw, out = g["raw"][0], g["out"][0]
     windows = [[o * s - pb + j * d for j in range(k)] for o in range(raw)]
@@ -425,9 +424,8 @@ def draw_rows(cases, note=None):
 
 def draw_tie(case):
     """One window scanned row-major (selected) and column-major (MATLAB's max); then dx."""
-    x = case.arrays["x"][0, 0]
-    dx = case.arrays["dx"][0, 0]
-    idx = int(case.arrays["indices"][0, 0].reshape(-1)[0])
+    x, dx, indices = first_planes(case, "x", "dx", "indices")
+    idx = int(indices.reshape(-1)[0])
     h, w = x.shape
     best = np.nanmax(x)
     first_by_column = next((r, c) for c in range(w) for r in range(h) if x[r, c] == best)
@@ -487,8 +485,7 @@ def _row_major_sum(values, dtype):
 def draw_average(case):
     """Each window outlined on the input, its row-major sum and one division beside the output."""
     g = geometry(case)
-    x = case.arrays["x"][0, 0]
-    y = case.arrays["y"][0, 0]
+    x, y = first_planes(case, "x", "y")
     h, w = g["shape"]
     oh, ow = g["out"]
     if any(g["pb"]) or any(g["pa"]) or g["ceil"] or any(d != 1 for d in g["d"]):
@@ -536,9 +533,7 @@ def draw_average(case):
 def draw_dilation(case):
     """A 1-D dilated case: each window's k read positions, and the positions it skips."""
     g = geometry(case)
-    x = case.arrays["x"][0, 0]
-    y = case.arrays["y"][0, 0]
-    idx = case.arrays["indices"][0, 0]
+    x, y, idx = first_planes(case, "x", "y", "indices")
     n_in = g["shape"][0]
     k, s, d, pb = g["k"][0], g["s"][0], g["d"][0], g["pb"][0]
     out = g["out"][0]
@@ -599,8 +594,7 @@ def draw_offsets(case):
     give the fixture's ``y`` bit for bit.
     """
     g = geometry(case)
-    x = case.arrays["x"][0, 0]
-    y = case.arrays["y"][0, 0]
+    x, y = first_planes(case, "x", "y")
     h, w = g["shape"]
     oh, ow = g["out"]
     k, s = g["k"], g["s"]
@@ -670,7 +664,7 @@ def draw_adaptive(*cases):
     fig, ax = _figure(left + width + gap + 6.3, 0.4 + sum(heights))
     top = 0.9
     for case, height in zip(cases, heights, strict=True):
-        x, y = case.arrays["x"][0, 0], case.arrays["y"][0, 0]
+        x, y = first_planes(case, "x", "y")
         length, out = x.shape[0], y.shape[0]
         _title(ax, 0.1, top - 0.2, f"L = {length}, O = {out}: window i covers "
                f"[⌊{length}·i/{out}⌋, ⌈{length}·(i+1)/{out}⌉)   ({case.id})", size=9.5)

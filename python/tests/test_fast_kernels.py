@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 import pytest
-from test_fast_matches_naive import SPECIALS, order_sensitive, same_bits
+from helpers import SPECIALS, order_sensitive, same_bits
 
 import pooling
 from pooling import fast, naive

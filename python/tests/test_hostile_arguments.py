@@ -6,17 +6,11 @@ masked arrays, and an integer ``dz`` for ``max_unpool_backward``.
 
 import numpy as np
 import pytest
+from helpers import refusal
 
 import pooling
 
 X = np.arange(16.0).reshape(1, 1, 4, 4)
-
-
-def refusal(identifier, func, *args, **kwargs):
-    with pytest.raises(pooling.PoolingError) as info:
-        func(*args, **kwargs)
-    assert info.value.identifier == identifier
-    return str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -18,22 +18,26 @@ def _window(geom, o):
             yield p
 
 
-def _select(plane, geom, o):
-    """Position of the element output ``o`` selects (SPEC.md, "Selection rule")."""
+def _select(plane, window):
+    """Position of the element a window selects (SPEC.md, "Selection rule").
+
+    ``window`` yields the window's positions in ``plane``, in scan order.
+    """
     best = None
     best_at = None
-    for p in _window(geom, o):
+    for p in window:
         v = plane[p]
         if best is None or (not math.isnan(best) and (math.isnan(v) or v > best)):
             best, best_at = v, p
     return best_at
 
 
-def max_pool(x, geom, return_indices=True):
+def max_pool(x, geom, return_indices=True, window=_window):
     """Return ``(y, indices)``; indices are flat row-major within each (n, c) plane.
 
     ``return_indices`` is accepted for symmetry with the fast path; the naive
-    loop finds the indices anyway.
+    loop finds the indices anyway.  ``window(geom, o)`` yields the positions of
+    output ``o``'s window (``range_naive`` passes its range windows as ``geom``).
     """
     n_batch, n_chan = x.shape[:2]
     y = np.empty((n_batch, n_chan) + geom.out_size, dtype=x.dtype)
@@ -41,19 +45,22 @@ def max_pool(x, geom, return_indices=True):
     for n in range(n_batch):
         for c in range(n_chan):
             for o in np.ndindex(*geom.out_size):
-                p = _select(x[n, c], geom, o)
+                p = _select(x[n, c], window(geom, o))
                 y[(n, c) + o] = x[(n, c) + p]
                 indices[(n, c) + o] = np.ravel_multi_index(p, geom.in_size)
     return y, indices
 
 
-def max_pool_backward(dy, x, geom):
-    """Route each ``dy`` to its selected element, in ascending output order."""
+def max_pool_backward(dy, x, geom, window=_window):
+    """Route each ``dy`` to its selected element, in ascending output order.
+
+    ``window``: as for ``max_pool``.
+    """
     dx = np.zeros(x.shape, dtype=x.dtype)
     for n in range(x.shape[0]):
         for c in range(x.shape[1]):
             for o in np.ndindex(*geom.out_size):
-                p = _select(x[n, c], geom, o)
+                p = _select(x[n, c], window(geom, o))
                 dx[(n, c) + p] = dx[(n, c) + p] + dy[(n, c) + o]
     return dx
 

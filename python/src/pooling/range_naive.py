@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from . import lp_math
+from . import lp_math, naive
 
 
 def _window(w, o):
@@ -24,19 +24,6 @@ def _count(w, o):
     return math.prod(int(w.hi[a][o[a]] - w.lo[a][o[a]]) for a in range(w.rank))
 
 
-def _select(plane, w, o):
-    """Position of the element output ``o`` selects: SPEC.md's selection rule."""
-    best = best_at = None
-    for p in _window(w, o):
-        v = plane[p]
-        floats = plane.dtype.kind == "f"
-        if best is None or (
-            not (floats and math.isnan(best)) and ((floats and math.isnan(v)) or v > best)
-        ):
-            best, best_at = v, p
-    return best_at
-
-
 def _outputs(shape, w):
     """Yield ``(n, c, o)`` in ascending row-major order over (n, c, spatial...)."""
     for n in range(shape[0]):
@@ -45,24 +32,18 @@ def _outputs(shape, w):
                 yield n, c, o
 
 
+# Max pooling is the windowed loops of ``naive`` with range windows: the same
+# selection rule and output order, the windows from ``_window``.
+
+
 def max_pool(x, w):
     """Return ``(y, indices)``, indices flat row-major within each (n, c) plane."""
-    y = np.empty(x.shape[:2] + w.out_size, dtype=x.dtype)
-    indices = np.empty(y.shape, dtype=np.int64)
-    for n, c, o in _outputs(x.shape, w):
-        p = _select(x[n, c], w, o)
-        y[(n, c) + o] = x[(n, c) + p]
-        indices[(n, c) + o] = np.ravel_multi_index(p, w.in_size)
-    return y, indices
+    return naive.max_pool(x, w, window=_window)
 
 
 def max_pool_backward(dy, x, w):
     """Each ``dy`` added to its selected element, outputs in ascending order."""
-    dx = np.zeros(x.shape, dtype=x.dtype)
-    for n, c, o in _outputs(x.shape, w):
-        p = _select(x[n, c], w, o)
-        dx[(n, c) + p] = dx[(n, c) + p] + dy[(n, c) + o]
-    return dx
+    return naive.max_pool_backward(dy, x, w, window=_window)
 
 
 def avg_pool(x, w):

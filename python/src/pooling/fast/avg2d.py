@@ -50,20 +50,6 @@ def _avg_k3s2p1(xb, divisor):
     return np.divide(y, divisor, out=y)
 
 
-def avg_kernel(x, geom):
-    """``kernel(x, divisors)``: the averages, or None for the general path."""
-    kind = planes2d.kind(x, geom)
-    if kind is None or x.dtype.kind != "f":
-        return None
-    step = _avg_k2s2 if kind == "k2s2" else _avg_k3s2p1
-
-    def kernel(x, divisor):
-        d = divisor.astype(x.dtype)
-        return planes2d.blocks(x, geom.out_size, lambda xb: step(xb, d))
-
-    return kernel
-
-
 def _avg_backward_k2s2(gb):
     # Windows do not overlap: each element gets one share, +0.0 + g.
     p, oh, ow = gb.shape
@@ -108,15 +94,33 @@ def _avg_backward_k3s2p1(gb):
     return dx
 
 
-def avg_backward_kernel(x, geom):
-    """``kernel(dy, divisors)``: ``dx`` of average pooling, or None for the general path."""
-    kind = planes2d.kind(x, geom)
-    if kind is None or x.dtype.kind != "f":
-        return None
-    step = _avg_backward_k2s2 if kind == "k2s2" else _avg_backward_k3s2p1
+def _divided_kernel(x, geom, k2s2, k3s2p1, out_size, per_block):
+    """``kernel(a, divisors)`` over blocks of ``a``, or None for the general path.
 
-    def kernel(dy, divisor):
+    ``k2s2`` and ``k3s2p1`` are the steps for the two geometries (see
+    ``planes2d.kind``); ``per_block(step, block, d)`` applies one to a block
+    of (P, H, W) planes with ``d``, the divisors in ``x``'s dtype.  The
+    kernels' sums and divisions are written for float dtypes only.
+    """
+    step = planes2d.step(x, geom, k2s2, k3s2p1) if x.dtype.kind == "f" else None
+    if step is None:
+        return None
+
+    def kernel(a, divisor):
         d = divisor.astype(x.dtype)
-        return planes2d.blocks(dy, geom.in_size, lambda dyb: step(dyb / d), dtype=x.dtype)
+        return planes2d.blocks(a, out_size, lambda block: per_block(step, block, d),
+                               dtype=x.dtype)
 
     return kernel
+
+
+def avg_kernel(x, geom):
+    """``kernel(x, divisors)``: the averages, or None for the general path."""
+    return _divided_kernel(x, geom, _avg_k2s2, _avg_k3s2p1, geom.out_size,
+                           lambda step, xb, d: step(xb, d))
+
+
+def avg_backward_kernel(x, geom):
+    """``kernel(dy, divisors)``: ``dx`` of average pooling, or None for the general path."""
+    return _divided_kernel(x, geom, _avg_backward_k2s2, _avg_backward_k3s2p1, geom.in_size,
+                           lambda step, dyb, d: step(dyb / d))

@@ -78,10 +78,9 @@ def _max_k3s2p1(xb):
 
 def max_kernel(x, geom):
     """The values of max pooling (no indices), or None for the general path."""
-    kind = planes2d.kind(x, geom)
-    if kind is None:
+    step = planes2d.step(x, geom, _max_k2s2, _max_k3s2p1)
+    if step is None:
         return None
-    step = _max_k2s2 if kind == "k2s2" else _max_k3s2p1
     return lambda x: planes2d.blocks(x, geom.out_size, step)
 
 
@@ -198,8 +197,7 @@ def _max_backward_k3s2p1(xb, dyb):
 
 def max_backward_kernel(x, geom):
     """``kernel(dy, x)``: ``dx`` of max pooling, or None for the general path."""
-    kind = planes2d.kind(x, geom)
-    if kind is None:
+    step = planes2d.step(x, geom, _max_backward_k2s2, _max_backward_k3s2p1)
+    if step is None:
         return None
-    step = _max_backward_k2s2 if kind == "k2s2" else _max_backward_k3s2p1
     return lambda dy, x: planes2d.blocks(x, geom.in_size, step, dy)

@@ -35,6 +35,11 @@ def kind(x, geom):
     return None
 
 
+def step(x, geom, k2s2, k3s2p1):
+    """``k2s2`` or ``k3s2p1``, whichever ``kind(x, geom)`` names, or None."""
+    return {"k2s2": k2s2, "k3s2p1": k3s2p1}.get(kind(x, geom))
+
+
 def blocks(x, out_spatial, kernel, *more, dtype=None):
     """``kernel`` on blocks of (P, H, W) planes of ``x`` (and of ``more``), gathered."""
     planes = x.shape[0] * x.shape[1]
