@@ -500,10 +500,10 @@ def _bad_order(p):
     return not real or math.isnan(p) or not 1 <= p <= LARGEST
 
 
-def lp_error(call, x, params, dy=None):
+def lp_error(call, x, params, dy=None, integers=False):
     """x, the window, the output's count, p, dy: SPEC.md 17's checks in order (or None)."""
     backward = call.endswith("_backward")
-    if _array_error(x, integers=False):
+    if _array_error(x, integers=integers and not backward):
         return "pooling:badInput"
     window = {k: v for k, v in params.items() if k != "p"}
     if not isinstance(window.get("ceil_mode", False), bool):

@@ -8,7 +8,13 @@ to every element, outputs in ascending order.
 import numpy as np
 
 from .. import oracle
-from .common import INF, NAN, case, distinct, error, line, order_sensitive, plane
+from .common import INF, NAN, case, error, line, plane, pool_golden
+from .inputs import distinct, order_sensitive
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "adaptive_avg_pool", oracle.adaptive_avg_pool, oracle.adaptive_avg_pool_backward,
+    error=oracle.adaptive_error)
 
 BIG = 2**31 - 1
 
@@ -100,18 +106,3 @@ GROUPS = {
               "the backward order", RULES),
     "errors": ("errors of adaptive average pooling", ERRORS),
 }
-
-
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    return {"y": oracle.adaptive_avg_pool(x, params)}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.adaptive_avg_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.adaptive_error(call, x, params, dy)

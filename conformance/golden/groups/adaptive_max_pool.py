@@ -10,18 +10,13 @@ import numpy as np
 
 from ...operators import INT_DTYPES
 from .. import oracle
-from .common import (
-    INF,
-    NAN,
-    case,
-    distinct,
-    error,
-    few_values,
-    int_extremes,
-    line,
-    mixed_specials,
-    plane,
-)
+from .common import INF, NAN, case, error, line, plane, pool_golden
+from .inputs import distinct, few_values, int_extremes, mixed_specials
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "adaptive_max_pool", oracle.adaptive_max_pool, oracle.adaptive_max_pool_backward,
+    error=oracle.adaptive_error)
 
 BIG = 2**31 - 1
 
@@ -131,19 +126,3 @@ GROUPS = {
     "integers": ("integer dtypes (forward only)", INTEGERS),
     "errors": ("errors of adaptive max pooling", ERRORS),
 }
-
-
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    y, idx = oracle.adaptive_max_pool(x, params)
-    return {"y": y, "indices": idx}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.adaptive_max_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.adaptive_error(call, x, params, dy, integers=True)

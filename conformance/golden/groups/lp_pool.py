@@ -10,7 +10,12 @@ implementation.  Inputs have both signs, so ``|x|`` (not ``x``) shows.
 import numpy as np
 
 from .. import oracle
-from .common import INF, NAN, case, distinct, error, line, order_sensitive, plane
+from .common import INF, NAN, case, error, line, plane, pool_golden
+from .inputs import distinct, order_sensitive
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "lp_pool", oracle.lp_pool, oracle.lp_pool_backward, error=oracle.lp_error)
 
 BIG = 2**31 - 1
 
@@ -138,18 +143,3 @@ GROUPS = {
     "rules": ("zero norms, under- and overflow, Inf, NaN, |x| and the order of the sums", RULES),
     "errors": ("errors of Lp pooling", ERRORS),
 }
-
-
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    return {"y": oracle.lp_pool(x, params)}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.lp_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.lp_error(call, x, params, dy)

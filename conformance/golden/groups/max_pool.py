@@ -7,21 +7,12 @@ how a case spec becomes a fixture.
 import numpy as np
 
 from .. import oracle
-from .common import (
-    CHAPTER,
-    INF,
-    NAN,
-    case,
-    distinct,
-    error,
-    few_values,
-    int_extremes,
-    line,
-    mixed_specials,
-    order_sensitive,
-    plane,
-    pool_golden,
-)
+from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden
+from .inputs import distinct, few_values, int_extremes, mixed_specials, order_sensitive
+
+# Golden values from the oracle.
+forward, backward, expected_error = pool_golden(
+    "max_pool", oracle.max_pool, oracle.max_pool_backward)
 
 BASIC = [
     case("max-2d-chapter-4x4",
@@ -442,11 +433,6 @@ GROUPS = {
     "empty-batch": ("N = 0 in every rank and dtype, the last window overhanging or not",
                     EMPTY_BATCH),
 }
-
-
-# Golden values from the oracle.
-forward, backward, expected_error = pool_golden(
-    "max_pool", oracle.max_pool, oracle.max_pool_backward)
 
 
 # ---------------------------------------------------------------- from saved indices

@@ -9,7 +9,8 @@ respect to ``x``.
 import numpy as np
 
 from .. import oracle
-from .common import CHAPTER, NAN, case, distinct, error, few_values, int_extremes, line, plane
+from .common import CHAPTER, NAN, case, error, line, plane
+from .inputs import distinct, few_values, int_extremes
 
 
 def pooled(id, description, source, dtype="float64", expect=None, **pool_params):
