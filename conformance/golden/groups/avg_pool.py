@@ -6,10 +6,6 @@ from .. import oracle
 from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden
 from .inputs import distinct, few_values, mixed_specials, order_sensitive
 
-# Golden values from the oracle.
-forward, backward, expected_error = pool_golden(
-    "avg_pool", oracle.avg_pool, oracle.avg_pool_backward)
-
 FIVE = line([1.0, 2.0, 3.0, 4.0, 5.0])
 BIG = float(2**53)
 
@@ -224,3 +220,7 @@ GROUPS = {
     "errors": ("every error identifier average pooling raises", ERRORS),
     "empty-batch": ("N = 0 in every rank, the last window overhanging or not", EMPTY_BATCH),
 }
+
+
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("avg_pool")

@@ -48,16 +48,32 @@ def error(id, description, x, identifier, call=None, dtype="float64", dy=None, i
     return spec
 
 
-def pool_golden(op, forward, backward, error=oracle.pool_error, whole=False):
+# Each pooling operator's oracle functions: forward(x, window), backward(dy, x,
+# window), the error checks error(call, x, window, dy, integers=...), and whether
+# the window is the whole plane (global pooling).
+ORACLE = {
+    "max_pool": (oracle.max_pool, oracle.max_pool_backward, oracle.pool_error, False),
+    "avg_pool": (oracle.avg_pool, oracle.avg_pool_backward, oracle.pool_error, False),
+    "global_max_pool": (oracle.max_pool, oracle.max_pool_backward, oracle.pool_error, True),
+    "global_avg_pool": (oracle.avg_pool, oracle.avg_pool_backward, oracle.pool_error, True),
+    "adaptive_max_pool": (oracle.adaptive_max_pool, oracle.adaptive_max_pool_backward,
+                          oracle.adaptive_error, False),
+    "adaptive_avg_pool": (oracle.adaptive_avg_pool, oracle.adaptive_avg_pool_backward,
+                          oracle.adaptive_error, False),
+    "lp_pool": (oracle.lp_pool, oracle.lp_pool_backward, oracle.lp_error, False),
+}
+
+
+def pool_golden(op):
     """``forward``, ``backward`` and ``expected_error`` of a pooling operator (see __init__.py).
 
-    ``forward(x, window)``, ``backward(dy, x, window)`` and ``error(call, x,
-    window, dy, integers=...)`` are its oracle functions; ``whole``: the window
-    is the whole plane (global pooling).  Outputs and whether integer ``x`` is
-    allowed come from the registry.
+    Each calls its oracle function of ``ORACLE[op]`` on the operator's window
+    (the whole plane for global pooling).  Outputs and whether integer ``x``
+    is allowed come from the registry.
     """
     spec = OPERATORS[op]
     integers = any(d in INT_DTYPES for d in spec.dtypes)
+    forward, backward, error, whole = ORACLE[op]
 
     def window(x, params):
         return oracle.whole(x) if whole else params

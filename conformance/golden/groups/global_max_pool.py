@@ -2,13 +2,8 @@
 
 import numpy as np
 
-from .. import oracle
 from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden
 from .inputs import distinct, few_values, int_extremes, mixed_specials
-
-# Golden values from the oracle.
-forward, backward, expected_error = pool_golden(
-    "global_max_pool", oracle.max_pool, oracle.max_pool_backward, whole=True)
 
 BASIC = [
     case("gmax-2d-chapter-4x4", "The chapter's 4x4 input: its maximum 8 at flat index 7",
@@ -77,3 +72,7 @@ GROUPS = {
     "errors": ("errors of global max pooling", ERRORS),
     "empty-batch": ("N = 0 in every rank and dtype", EMPTY_BATCH),
 }
+
+
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("global_max_pool")
