@@ -7,7 +7,7 @@ to every element, outputs in ascending order.
 
 import numpy as np
 
-from .common import INF, LARGEST, NAN, case, error, line, plane, pool_golden
+from .common import INF, LARGEST, NAN, adaptive_float32_empty, case, error, line, plane, pool_golden
 from .inputs import distinct, order_sensitive
 
 # The fixture groups, one file each: name -> (summary, case specs), each added
@@ -37,12 +37,7 @@ WINDOWS = [
          "one division", distinct((1, 2, 7, 7), 1603), output_size=1),
     case("aavg-3d-uneven", "3-D, 4x5x3 to 3x2x4", distinct((1, 2, 4, 5, 3), 1604),
          output_size=[3, 2, 4]),
-    case("aavg-2d-float32", "float32, N=2, C=2, 6x7 to 4x3", distinct((2, 2, 6, 7), 1605) / 4.0,
-         dtype="float32", output_size=[4, 3]),
-    case("aavg-3d-float32", "float32, 3-D, 3x4x5 to 2x3x2", distinct((1, 1, 3, 4, 5), 1606),
-         dtype="float32", output_size=[2, 3, 2]),
-    case("aavg-2d-empty-batch", "N=0: an empty result of shape (0, C, *output_size)",
-         np.zeros((0, 2, 5, 5)), output_size=[3, 2]),
+    *adaptive_float32_empty("aavg", 1605),
 ]
 GROUPS["windows"] = ("uneven, overlapping and repeated adaptive windows in 1, 2 and 3 "
                      "dimensions", WINDOWS)

@@ -9,7 +9,7 @@ are the point, so a wrong window or a wrong tie rule changes an index.
 import numpy as np
 
 from ...operators import INT_DTYPES
-from .common import INF, LARGEST, NAN, case, error, line, plane, pool_golden
+from .common import INF, LARGEST, NAN, adaptive_float32_empty, case, error, line, plane, pool_golden
 from .inputs import distinct, few_values, int_extremes, mixed_specials
 
 # The fixture groups, one file each: name -> (summary, case specs), each added
@@ -43,12 +43,7 @@ WINDOWS = [
          distinct((1, 2, 7, 7), 1504), output_size=1),
     case("amax-3d-uneven", "3-D, 4x5x3 to 3x2x4 (overlap, shrink and growth)",
          distinct((1, 2, 4, 5, 3), 1505), output_size=[3, 2, 4]),
-    case("amax-2d-float32", "float32, N=2, C=2, 6x7 to 4x3", distinct((2, 2, 6, 7), 1506) / 4.0,
-         dtype="float32", output_size=[4, 3]),
-    case("amax-3d-float32", "float32, 3-D, 3x4x5 to 2x3x2", distinct((1, 1, 3, 4, 5), 1507),
-         dtype="float32", output_size=[2, 3, 2]),
-    case("amax-2d-empty-batch", "N=0: an empty result of shape (0, C, *output_size)",
-         np.zeros((0, 2, 5, 5)), output_size=[3, 2]),
+    *adaptive_float32_empty("amax", 1506),
 ]
 GROUPS["windows"] = ("uneven, overlapping and repeated adaptive windows in 1, 2 and 3 "
                      "dimensions", WINDOWS)

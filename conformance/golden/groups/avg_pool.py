@@ -3,7 +3,7 @@
 import numpy as np
 
 from .. import oracle
-from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden
+from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden, random_window
 from .inputs import distinct, few_values, mixed_specials, order_sensitive
 
 FIVE = line([1.0, 2.0, 3.0, 4.0, 5.0])
@@ -147,11 +147,7 @@ def random_cases():
     for i in range(12):
         rank = 1 + i % 3
         dtype = "float32" if i % 2 else "float64"
-        k = [int(v) for v in rng.integers(1, 4, size=rank)]
-        s = [int(v) for v in rng.integers(1, 4, size=rank)]
-        d = [int(v) for v in rng.integers(1, 3, size=rank)]
-        e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
-        pads = [[int(rng.integers(0, e[a])), int(rng.integers(0, e[a]))] for a in range(rank)]
+        k, s, d, pads, e = random_window(rng, rank)
         size = tuple(int(e[a] + rng.integers(0, 5)) for a in range(rank))
         params = {"kernel_size": k, "stride": s, "padding": pads, "dilation": d,
                   "ceil_mode": bool(rng.integers(0, 2)),

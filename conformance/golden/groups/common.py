@@ -8,9 +8,11 @@ summed gradient decodes to the windows that fed it.  The seeded input
 makers are in inputs.py.
 """
 
+import numpy as np
 
 from ...operators import INT_DTYPES, OPERATORS
 from .. import oracle
+from .inputs import distinct
 
 NAN = float("nan")
 INF = float("inf")
@@ -48,6 +50,38 @@ def error(id, description, x, identifier, call=None, dtype="float64", dy=None, i
     spec = case(id, description, x, dtype, dy=dy, indices=indices, **params)
     spec.update(error=identifier, call=call)
     return spec
+
+
+def adaptive_float32_empty(prefix, seed):
+    """The float32 cases (2-D and 3-D) and the empty batch both adaptive operators share.
+
+    Ids start with ``prefix``; the inputs are ``distinct`` with seeds ``seed``
+    and ``seed + 1``.
+    """
+    return [
+        case(f"{prefix}-2d-float32", "float32, N=2, C=2, 6x7 to 4x3",
+             distinct((2, 2, 6, 7), seed) / 4.0, dtype="float32", output_size=[4, 3]),
+        case(f"{prefix}-3d-float32", "float32, 3-D, 3x4x5 to 2x3x2",
+             distinct((1, 1, 3, 4, 5), seed + 1), dtype="float32", output_size=[2, 3, 2]),
+        case(f"{prefix}-2d-empty-batch", "N=0: an empty result of shape (0, C, *output_size)",
+             np.zeros((0, 2, 5, 5)), output_size=[3, 2]),
+    ]
+
+
+def random_window(rng, rank):
+    """Random window parameters for ``rank`` spatial axes, drawn from ``rng`` in this order.
+
+    Returns ``(kernel, stride, dilation, pads, extent)``, each a list of one
+    entry per axis: kernel and stride in 1..3, dilation in 1..2, ``[before,
+    after]`` pads each in ``0 .. extent-1`` (so every pad is allowed), and the
+    dilated window extent ``dilation*(kernel-1) + 1``.
+    """
+    k = [int(v) for v in rng.integers(1, 4, size=rank)]
+    s = [int(v) for v in rng.integers(1, 4, size=rank)]
+    d = [int(v) for v in rng.integers(1, 3, size=rank)]
+    e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
+    pads = [[int(rng.integers(0, e[a])), int(rng.integers(0, e[a]))] for a in range(rank)]
+    return k, s, d, pads, e
 
 
 # Each pooling operator's oracle functions: forward(x, window), backward(dy, x,

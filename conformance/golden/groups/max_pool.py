@@ -7,7 +7,7 @@ how a case spec becomes a fixture.
 import numpy as np
 
 from .. import oracle
-from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden
+from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden, random_window
 from .inputs import distinct, few_values, int_extremes, mixed_specials, order_sensitive
 
 # The fixture groups, one file each: name -> (summary, case specs), each added
@@ -274,11 +274,7 @@ def random_cases():
         rank = 1 + i % 3
         kind, make = makers[i % len(makers)]
         dtype = "float32" if i % 2 else "float64"
-        k = [int(v) for v in rng.integers(1, 4, size=rank)]
-        s = [int(v) for v in rng.integers(1, 4, size=rank)]
-        d = [int(v) for v in rng.integers(1, 3, size=rank)]
-        e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
-        pads = [[int(rng.integers(0, e[a])), int(rng.integers(0, e[a]))] for a in range(rank)]
+        k, s, d, pads, e = random_window(rng, rank)
         ceil_mode = bool(rng.integers(0, 2))
         size = [int(e[a] + rng.integers(0, 5)) for a in range(rank)]
         shape = (int(rng.integers(1, 3)), int(rng.integers(1, 3)), *size)
