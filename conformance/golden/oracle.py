@@ -117,27 +117,17 @@ def planes(x):
             yield (i, j), list(x[i, j].ravel())
 
 
-def max_pool(x, params):
-    """Return ``(y, indices)`` for an (N, C, *spatial) array."""
-    spatial = x.shape[2:]
-    return select(x, *windows(spatial, normalise(params, spatial)))
-
-
-def max_pool_backward(dy, x, params):
-    """Gradient routed to the selected elements in ascending output order."""
-    return route(dy, x, max_pool(x, params)[1])
-
-
-def select(x, out_shape, wins, pick=pick):
-    """``(y, indices)``: the selection rule ``pick`` over each window (SPEC.md section 5).
+def select(x, out_shape, wins, rule=pick):
+    """``(y, indices)``: the selection rule over each window (SPEC.md section 5).
 
     ``wins`` lists each output's flat window offsets, outputs in row-major
-    order; ``y`` and ``indices`` have shape ``(N, C, *out_shape)``.
+    order; ``rule(values)`` picks one (default: ``pick``, SPEC.md's rule).
+    ``y`` and ``indices`` have shape ``(N, C, *out_shape)``.
     """
     y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
     idx = np.empty(y.shape, dtype=np.int64)
     for (i, j), plane in planes(x):
-        chosen = [win[pick([plane[f] for f in win])] for win in wins]
+        chosen = [win[rule([plane[f] for f in win])] for win in wins]
         y[i, j] = np.array([plane[f] for f in chosen], dtype=x.dtype).reshape(out_shape)
         idx[i, j] = np.array(chosen, dtype=np.int64).reshape(out_shape)
     return y, idx
@@ -152,6 +142,17 @@ def route(dy, x, idx):
             acc[target] = acc[target] + g
         dx[i, j] = np.array(acc, dtype=x.dtype).reshape(x.shape[2:])
     return dx
+
+
+def max_pool(x, params):
+    """Return ``(y, indices)`` for an (N, C, *spatial) array."""
+    spatial = x.shape[2:]
+    return select(x, *windows(spatial, normalise(params, spatial)))
+
+
+def max_pool_backward(dy, x, params):
+    """Gradient routed to the selected elements in ascending output order."""
+    return route(dy, x, max_pool(x, params)[1])
 
 
 def average(x, out_shape, wins, divisors):
