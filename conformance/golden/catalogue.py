@@ -248,7 +248,7 @@ def _entries():
     for name, value, text in bad_indices[:3] + [("string", "abc", "'abc'")]:
         add(f"max_unpool_backward-indices-{name}", "max_unpool_backward", "pooling:badIndices",
             unpool_back(idx=value, idx_m=text), "indices")
-    entries += _sized_entries()
+    _sized_entries(add)
     return entries
 
 
@@ -276,14 +276,8 @@ def _sized_call(function, replace=None, extra=None, extra_m=""):
     return (args, dict(extra or {})), f"pooling.{function}({lead}, 'SpatialDims', 2{extra_m})"
 
 
-def _sized_entries():
+def _sized_entries(add):
     """Bad calls of the adaptive and Lp functions: x, options, dy, output_size, p, window."""
-    entries = []
-
-    def add(id, function, identifier, call, argument):
-        python, matlab = call
-        entries.append(BadCall(id, function, identifier, python, matlab, argument))
-
     for function in SIZED_FUNCTIONS:
         op = OPERATOR_OF[function]
         backward = function.endswith("_backward")
@@ -349,7 +343,6 @@ def _sized_entries():
                         extra={"stride": 1, "padding": 2**31 - 2},
                         extra_m=", 'Stride', 1, 'Padding', 2^31-2"), "output")
     _from_indices(add)
-    return entries
 
 
 # max_pool_backward(..., indices=...): valid saved indices of the k = 2 call on X

@@ -117,26 +117,24 @@ def planes(x):
             yield (i, j), list(x[i, j].ravel())
 
 
-def max_pool(x, params):
-    """Return ``(y, indices)`` for an (N, C, *spatial) array."""
-    spatial = x.shape[2:]
-    out_shape, wins = windows(spatial, normalise(params, spatial))
+def select(x, out_shape, wins, rule=pick):
+    """``(y, indices)``: the selection rule over each window (SPEC.md section 5).
+
+    ``wins`` lists each output's flat window offsets, outputs in row-major
+    order; ``rule(values)`` picks one (default: ``pick``, SPEC.md's rule).
+    ``y`` and ``indices`` have shape ``(N, C, *out_shape)``.
+    """
     y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
     idx = np.empty(y.shape, dtype=np.int64)
     for (i, j), plane in planes(x):
-        ys, ids = [], []
-        for win in wins:
-            chosen = win[pick([plane[f] for f in win])]
-            ys.append(plane[chosen])
-            ids.append(chosen)
-        y[i, j] = np.array(ys, dtype=x.dtype).reshape(out_shape)
-        idx[i, j] = np.array(ids, dtype=np.int64).reshape(out_shape)
+        chosen = [win[rule([plane[f] for f in win])] for win in wins]
+        y[i, j] = np.array([plane[f] for f in chosen], dtype=x.dtype).reshape(out_shape)
+        idx[i, j] = np.array(chosen, dtype=np.int64).reshape(out_shape)
     return y, idx
 
 
-def max_pool_backward(dy, x, params):
-    """Gradient routed to the selected elements in ascending output order."""
-    _, idx = max_pool(x, params)
+def route(dy, x, idx):
+    """Each dy added at its selected element ``idx``, outputs in ascending order, from +0.0."""
     dx = np.zeros(x.shape, dtype=x.dtype)
     for (i, j), _ in planes(x):
         acc = [x.dtype.type(0.0)] * math.prod(x.shape[2:])
@@ -146,43 +144,67 @@ def max_pool_backward(dy, x, params):
     return dx
 
 
-def avg_pool(x, params):
-    """Each window's real elements summed from +0.0 in scan order, then one division."""
+def max_pool(x, params):
+    """Return ``(y, indices)`` for an (N, C, *spatial) array."""
     spatial = x.shape[2:]
-    p = normalise(params, spatial)
-    override = params.get("divisor_override")
-    mode = "pad" if params.get("count_include_pad", True) else "input"
-    out_shape, wins, counts = windows(spatial, p, divisor=mode)
+    return select(x, *windows(spatial, normalise(params, spatial)))
+
+
+def max_pool_backward(dy, x, params):
+    """Gradient routed to the selected elements in ascending output order."""
+    return route(dy, x, max_pool(x, params)[1])
+
+
+def average(x, out_shape, wins, divisors):
+    """Each window's elements summed from +0.0 in scan order, then one division.
+
+    ``wins`` lists each output's flat window offsets and ``divisors`` its
+    divisor, outputs in row-major order; ``y`` has shape ``(N, C, *out_shape)``.
+    """
     kind = x.dtype.type
     y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
     for (i, j), plane in planes(x):
         values = []
-        for win, count in zip(wins, counts, strict=True):
+        for win, divisor in zip(wins, divisors, strict=True):
             acc = kind(0.0)
             for f in win:
                 acc = acc + plane[f]
-            values.append(acc / kind(override if override is not None else count))
+            values.append(acc / kind(divisor))
         y[i, j] = np.array(values, dtype=x.dtype).reshape(out_shape)
     return y
 
 
-def avg_pool_backward(dy, x, params):
-    """Each output's dy / divisor added to its window's elements, outputs in order."""
-    spatial = x.shape[2:]
-    p = normalise(params, spatial)
-    override = params.get("divisor_override")
-    mode = "pad" if params.get("count_include_pad", True) else "input"
-    _, wins, counts = windows(spatial, p, divisor=mode)
+def average_backward(dy, x, wins, divisors):
+    """Each output's ``dy / divisor`` (one division) added to its window's elements, in order."""
     kind = x.dtype.type
     dx = np.zeros(x.shape, dtype=x.dtype)
     for (i, j), _ in planes(x):
-        acc = [kind(0.0)] * math.prod(spatial)
-        for win, count, g in zip(wins, counts, dy[i, j].ravel(), strict=True):
-            share = g / kind(override if override is not None else count)
+        acc = [kind(0.0)] * math.prod(x.shape[2:])
+        for win, divisor, g in zip(wins, divisors, dy[i, j].ravel(), strict=True):
+            share = g / kind(divisor)
             for f in win:
                 acc[f] = acc[f] + share
-        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(spatial)
+        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(x.shape[2:])
     return dx
+
+
+def avg_windows(spatial, params):
+    """``(out_shape, windows, divisors)`` of average pooling (SPEC.md, "Average pooling")."""
+    override = params.get("divisor_override")
+    mode = "pad" if params.get("count_include_pad", True) else "input"
+    out_shape, wins, counts = windows(spatial, normalise(params, spatial), divisor=mode)
+    return out_shape, wins, counts if override is None else [override] * len(wins)
+
+
+def avg_pool(x, params):
+    """Each window's real elements summed from +0.0 in scan order, then one division."""
+    return average(x, *avg_windows(x.shape[2:], params))
+
+
+def avg_pool_backward(dy, x, params):
+    """Each output's dy / divisor added to its window's elements, outputs in order."""
+    _, wins, divisors = avg_windows(x.shape[2:], params)
+    return average_backward(dy, x, wins, divisors)
 
 
 def whole(x):
@@ -242,66 +264,24 @@ def adaptive_windows(spatial, output_size):
                                    for n, o in zip(spatial, size, strict=True)])
 
 
-def _select(x, out_shape, wins):
-    """``(y, indices)``: the selection rule over each window (SPEC.md section 5)."""
-    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
-    idx = np.empty(y.shape, dtype=np.int64)
-    for (i, j), plane in planes(x):
-        chosen = [win[pick([plane[f] for f in win])] for win in wins]
-        y[i, j] = np.array([plane[f] for f in chosen], dtype=x.dtype).reshape(out_shape)
-        idx[i, j] = np.array(chosen, dtype=np.int64).reshape(out_shape)
-    return y, idx
-
-
-def _route(dy, x, idx):
-    """Each dy added at its selected element, outputs in ascending order, from +0.0."""
-    dx = np.zeros(x.shape, dtype=x.dtype)
-    for (i, j), _ in planes(x):
-        acc = [x.dtype.type(0.0)] * math.prod(x.shape[2:])
-        for target, g in zip(idx[i, j].ravel(), dy[i, j].ravel(), strict=True):
-            acc[target] = acc[target] + g
-        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(x.shape[2:])
-    return dx
-
-
 def adaptive_max_pool(x, params):
-    return _select(x, *adaptive_windows(x.shape[2:], params["output_size"]))
+    return select(x, *adaptive_windows(x.shape[2:], params["output_size"]))
 
 
 def adaptive_max_pool_backward(dy, x, params):
-    return _route(dy, x, adaptive_max_pool(x, params)[1])
+    return route(dy, x, adaptive_max_pool(x, params)[1])
 
 
 def adaptive_avg_pool(x, params):
     """Each window summed from +0.0 in row-major order, one division by its own count."""
     out_shape, wins = adaptive_windows(x.shape[2:], params["output_size"])
-    kind = x.dtype.type
-    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
-    for (i, j), plane in planes(x):
-        values = []
-        for win in wins:
-            acc = kind(0.0)
-            for f in win:
-                acc = acc + plane[f]
-            values.append(acc / kind(len(win)))
-        y[i, j] = np.array(values, dtype=x.dtype).reshape(out_shape)
-    return y
+    return average(x, out_shape, wins, [len(w) for w in wins])
 
 
 def adaptive_avg_pool_backward(dy, x, params):
     """Outputs in ascending order: g = dy / count (one division) added to every element."""
-    spatial = x.shape[2:]
-    _, wins = adaptive_windows(spatial, params["output_size"])
-    kind = x.dtype.type
-    dx = np.zeros(x.shape, dtype=x.dtype)
-    for (i, j), _ in planes(x):
-        acc = [kind(0.0)] * math.prod(spatial)
-        for win, g in zip(wins, dy[i, j].ravel(), strict=True):
-            share = g / kind(len(win))
-            for f in win:
-                acc[f] = acc[f] + share
-        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(spatial)
-    return dx
+    _, wins = adaptive_windows(x.shape[2:], params["output_size"])
+    return average_backward(dy, x, wins, [len(w) for w in wins])
 
 
 # ------------------------------------------------ Lp pooling (SPEC.md 17), p = 1 and 2
@@ -521,10 +501,10 @@ def _bad_order(p):
     return not real or math.isnan(p) or not 1 <= p <= LARGEST
 
 
-def lp_error(call, x, params, dy=None):
+def lp_error(call, x, params, dy=None, integers=False):
     """x, the window, the output's count, p, dy: SPEC.md 17's checks in order (or None)."""
     backward = call.endswith("_backward")
-    if _array_error(x, integers=False):
+    if _array_error(x, integers=integers and not backward):
         return "pooling:badInput"
     window = {k: v for k, v in params.items() if k != "p"}
     if not isinstance(window.get("ceil_mode", False), bool):

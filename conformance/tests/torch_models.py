@@ -34,24 +34,7 @@ def _max_pool(x, params, pick):
         out_shape, wins = oracle.adaptive_windows(spatial, params["output_size"])
     else:
         out_shape, wins = oracle.windows(spatial, oracle.normalise(params, spatial))
-    y = np.empty(x.shape[:2] + out_shape, dtype=x.dtype)
-    idx = np.empty(y.shape, dtype=np.int64)
-    for (i, j), plane in oracle.planes(x):
-        chosen = [win[pick([plane[f] for f in win])] for win in wins]
-        y[i, j] = np.array([plane[f] for f in chosen], dtype=x.dtype).reshape(out_shape)
-        idx[i, j] = np.array(chosen, dtype=np.int64).reshape(out_shape)
-    return y, idx
-
-
-def _route(dy, idx, x):
-    """SPEC.md 7's routing (ascending output order) to the given selections."""
-    dx = np.zeros(x.shape, dtype=x.dtype)
-    for (i, j), _ in oracle.planes(x):
-        acc = [x.dtype.type(0.0)] * math.prod(x.shape[2:])
-        for target, g in zip(idx[i, j].ravel(), dy[i, j].ravel(), strict=True):
-            acc[target] = acc[target] + g
-        dx[i, j] = np.array(acc, dtype=x.dtype).reshape(x.shape[2:])
-    return dx
+    return oracle.select(x, out_shape, wins, pick)
 
 
 def torch_last_nan_wins(case):
@@ -62,7 +45,7 @@ def torch_last_nan_wins(case):
     y, idx = _max_pool(x, params, _torch_pick)
     out = {"y": y, "indices": idx}
     if "dy" in a:
-        out["dx"] = _route(a["dy"], idx, x)
+        out["dx"] = oracle.route(a["dy"], x, idx)
     return out
 
 

@@ -7,10 +7,12 @@ to every element, outputs in ascending order.
 
 import numpy as np
 
-from .. import oracle
-from .common import INF, NAN, case, distinct, error, line, order_sensitive, plane
+from .common import INF, LARGEST, NAN, adaptive_float32_empty, case, error, line, plane, pool_golden
+from .inputs import distinct, order_sensitive
 
-BIG = 2**31 - 1
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
 
 WINDOWS = [
     case("aavg-1d-spec-example", "SPEC.md 16's worked example: L=6, O=4; the last window "
@@ -35,13 +37,10 @@ WINDOWS = [
          "one division", distinct((1, 2, 7, 7), 1603), output_size=1),
     case("aavg-3d-uneven", "3-D, 4x5x3 to 3x2x4", distinct((1, 2, 4, 5, 3), 1604),
          output_size=[3, 2, 4]),
-    case("aavg-2d-float32", "float32, N=2, C=2, 6x7 to 4x3", distinct((2, 2, 6, 7), 1605) / 4.0,
-         dtype="float32", output_size=[4, 3]),
-    case("aavg-3d-float32", "float32, 3-D, 3x4x5 to 2x3x2", distinct((1, 1, 3, 4, 5), 1606),
-         dtype="float32", output_size=[2, 3, 2]),
-    case("aavg-2d-empty-batch", "N=0: an empty result of shape (0, C, *output_size)",
-         np.zeros((0, 2, 5, 5)), output_size=[3, 2]),
+    *adaptive_float32_empty("aavg", 1605),
 ]
+GROUPS["windows"] = ("uneven, overlapping and repeated adaptive windows in 1, 2 and 3 "
+                     "dimensions", WINDOWS)
 
 # A 3x3 window summing to 11: 11/9 differs from (11/3)/3 in float64 (PyTorch divides
 # twice); in float32 the sum 5 does.
@@ -72,6 +71,8 @@ RULES = [
     case("aavg-2d-backward-overlap", "2-D, 5x5 to 4x4: overlapping windows accumulate",
          distinct((1, 2, 5, 5), 1611), output_size=4),
 ]
+GROUPS["rules"] = ("one division by the window's count, row-major sums from +0.0, specials and the "
+                   "backward order", RULES)
 
 X2 = plane([[1.0, 2.0], [3.0, 4.0]])
 ERRORS = [
@@ -84,34 +85,17 @@ ERRORS = [
     error("aavg-error-backward-output-size", "the backward call checks output_size too", X2,
           "pooling:badOutputSize", call="adaptive_avg_pool_backward", dy=X2, output_size=0),
     error("aavg-error-too-large", "an output of (2^31 - 1)^2 elements is refused before "
-          "anything is allocated", X2, "pooling:tooLarge", output_size=[BIG, BIG]),
+          "anything is allocated", X2, "pooling:tooLarge", output_size=[LARGEST, LARGEST]),
     error("aavg-error-backward-too-large", "the backward call counts the output too", X2,
-          "pooling:tooLarge", call="adaptive_avg_pool_backward", dy=X2, output_size=[BIG, 2]),
+          "pooling:tooLarge", call="adaptive_avg_pool_backward", dy=X2,
+          output_size=[LARGEST, 2]),
     error("aavg-error-integer", "integer x: an average needs floating point",
           plane([[1, 2], [3, 4]]), "pooling:badInput", dtype="int32", output_size=1),
     error("aavg-error-gradient-shape", "dy shaped like x, not like the output", X2,
           "pooling:badGradient", call="adaptive_avg_pool_backward", dy=X2, output_size=1),
 ]
-
-GROUPS = {
-    "windows": ("uneven, overlapping and repeated adaptive windows in 1, 2 and 3 dimensions",
-                WINDOWS),
-    "rules": ("one division by the window's count, row-major sums from +0.0, specials and "
-              "the backward order", RULES),
-    "errors": ("errors of adaptive average pooling", ERRORS),
-}
+GROUPS["errors"] = ("errors of adaptive average pooling", ERRORS)
 
 
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    return {"y": oracle.adaptive_avg_pool(x, params)}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.adaptive_avg_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.adaptive_error(call, x, params, dy)
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("adaptive_avg_pool")

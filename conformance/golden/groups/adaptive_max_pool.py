@@ -9,21 +9,12 @@ are the point, so a wrong window or a wrong tie rule changes an index.
 import numpy as np
 
 from ...operators import INT_DTYPES
-from .. import oracle
-from .common import (
-    INF,
-    NAN,
-    case,
-    distinct,
-    error,
-    few_values,
-    int_extremes,
-    line,
-    mixed_specials,
-    plane,
-)
+from .common import INF, LARGEST, NAN, adaptive_float32_empty, case, error, line, plane, pool_golden
+from .inputs import distinct, few_values, int_extremes, mixed_specials
 
-BIG = 2**31 - 1
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
 
 WINDOWS = [
     case("amax-1d-spec-example", "SPEC.md 16's worked example: L=6, O=4 -> [0,2) [1,3) [3,5) "
@@ -52,13 +43,10 @@ WINDOWS = [
          distinct((1, 2, 7, 7), 1504), output_size=1),
     case("amax-3d-uneven", "3-D, 4x5x3 to 3x2x4 (overlap, shrink and growth)",
          distinct((1, 2, 4, 5, 3), 1505), output_size=[3, 2, 4]),
-    case("amax-2d-float32", "float32, N=2, C=2, 6x7 to 4x3", distinct((2, 2, 6, 7), 1506) / 4.0,
-         dtype="float32", output_size=[4, 3]),
-    case("amax-3d-float32", "float32, 3-D, 3x4x5 to 2x3x2", distinct((1, 1, 3, 4, 5), 1507),
-         dtype="float32", output_size=[2, 3, 2]),
-    case("amax-2d-empty-batch", "N=0: an empty result of shape (0, C, *output_size)",
-         np.zeros((0, 2, 5, 5)), output_size=[3, 2]),
+    *adaptive_float32_empty("amax", 1506),
 ]
+GROUPS["windows"] = ("uneven, overlapping and repeated adaptive windows in 1, 2 and 3 "
+                     "dimensions", WINDOWS)
 
 RULES = [
     case("amax-1d-ties-first", "Ties go to the first in row-major order: [0,2) [1,4) [3,5) of "
@@ -91,12 +79,14 @@ RULES = [
          "windows accumulate their distinct powers of two", distinct((1, 2, 5, 5), 1512),
          output_size=4),
 ]
+GROUPS["rules"] = ("ties, NaN, signed zero and the backward order over adaptive windows", RULES)
 
 INTEGERS = [
     case(f"amax-2d-{t}", f"{t} extremes, 4x5 to 3x3 (forward only)",
          int_extremes(t, (2, 2, 4, 5), 1520 + n), dtype=t, output_size=[3, 3])
     for n, t in enumerate(INT_DTYPES)
 ]
+GROUPS["integers"] = ("integer dtypes (forward only)", INTEGERS)
 
 X2 = plane([[1.0, 2.0], [3.0, 4.0]])
 ERRORS = [
@@ -112,7 +102,7 @@ ERRORS = [
           X2, "pooling:badOutputSize", call="adaptive_max_pool_backward", dy=X2,
           output_size=[0, 2]),
     error("amax-error-too-large", "an output of (2^31 - 1)^2 elements is refused before "
-          "anything is allocated", X2, "pooling:tooLarge", output_size=[BIG, BIG]),
+          "anything is allocated", X2, "pooling:tooLarge", output_size=[LARGEST, LARGEST]),
     error("amax-error-too-large-empty-batch", "N=0 counts as N=1: (0, 2, 2^30) has 2^31 "
           "elements", np.zeros((0, 2, 3)), "pooling:tooLarge", output_size=2**30),
     error("amax-error-rank-6", "x with 4 spatial axes (N=2)", [[[[[[1.0]]]]], [[[[[2.0]]]]]],
@@ -123,27 +113,8 @@ ERRORS = [
           plane([[1, 2], [3, 4]]), "pooling:badInput", call="adaptive_max_pool_backward",
           dtype="int16", dy=plane([[1]]), output_size=1),
 ]
-
-GROUPS = {
-    "windows": ("uneven, overlapping and repeated adaptive windows in 1, 2 and 3 dimensions",
-                WINDOWS),
-    "rules": ("ties, NaN, signed zero and the backward order over adaptive windows", RULES),
-    "integers": ("integer dtypes (forward only)", INTEGERS),
-    "errors": ("errors of adaptive max pooling", ERRORS),
-}
+GROUPS["errors"] = ("errors of adaptive max pooling", ERRORS)
 
 
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    y, idx = oracle.adaptive_max_pool(x, params)
-    return {"y": y, "indices": idx}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.adaptive_max_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.adaptive_error(call, x, params, dy, integers=True)
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("adaptive_max_pool")

@@ -3,23 +3,15 @@
 import numpy as np
 
 from .. import oracle
-from .common import (
-    CHAPTER,
-    INF,
-    NAN,
-    case,
-    distinct,
-    error,
-    few_values,
-    line,
-    mixed_specials,
-    order_sensitive,
-    plane,
-    pool_golden,
-)
+from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden, random_window
+from .inputs import distinct, few_values, mixed_specials, order_sensitive
 
 FIVE = line([1.0, 2.0, 3.0, 4.0, 5.0])
 BIG = float(2**53)
+
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
 
 BASIC = [
     case("avg-2d-chapter-4x4", "The chapter's 4x4 input averaged over 2x2 windows",
@@ -44,6 +36,7 @@ BASIC = [
     case("avg-2d-float32", "float32, k=3, s=2: sums and divisions in float32",
          distinct((2, 2, 7, 7), 207) / 7.0, dtype="float32", kernel_size=3, stride=2),
 ]
+GROUPS["basic"] = ("ranks 1 to 3, N and C, kernels, strides, dtypes", BASIC)
 
 DIVISOR = [
     case("avg-1d-count-pad", "padding 1 counted: [pad,1] averages to 1/2 (SPEC.md section 8)",
@@ -79,6 +72,7 @@ DIVISOR = [
     case("avg-2d-float32-divisor-3", "float32: one true division by 3 per window",
          order_sensitive((1, 1, 3, 9), 215), dtype="float32", kernel_size=[1, 3]),
 ]
+GROUPS["divisor"] = ("count_include_pad, the ceil overhang and divisor_override", DIVISOR)
 
 SUM_ORDER = [
     case("avg-1d-sum-order-cancel",
@@ -104,6 +98,8 @@ SUM_ORDER = [
          dy=line([float(2**24) * 3, 3.0, 3.0]),
          expect={"dx": [2**24, 2**24, 2**24, 2.0, 1.0]}),
 ]
+GROUPS["sum-order"] = ("row-major sums from +0.0 and one division: order-sensitive "
+                       "values", SUM_ORDER)
 
 SPECIALS = [
     case("avg-1d-nan", "A NaN anywhere in the window makes its average NaN",
@@ -126,6 +122,7 @@ SPECIALS = [
          [[[[3e38, 3e38], [3e38, 3e38]]]], dtype="float32", kernel_size=2,
          expect={"y": [[INF]]}),
 ]
+GROUPS["specials"] = ("NaN, +-Inf, signed zero, subnormals and overflow", SPECIALS)
 
 PADDING = [
     case("avg-1d-same", "'same': in=5, k=2, s=2, pads (0, 1), the padded position counted",
@@ -140,6 +137,7 @@ PADDING = [
     case("avg-2d-pad-max", "pads of e-1 = 2 with k=3, s=2", distinct((2, 1, 4, 4), 242),
          kernel_size=3, stride=2, padding=2),
 ]
+GROUPS["padding"] = ("padding strings and large pads", PADDING)
 
 
 def random_cases():
@@ -149,11 +147,7 @@ def random_cases():
     for i in range(12):
         rank = 1 + i % 3
         dtype = "float32" if i % 2 else "float64"
-        k = [int(v) for v in rng.integers(1, 4, size=rank)]
-        s = [int(v) for v in rng.integers(1, 4, size=rank)]
-        d = [int(v) for v in rng.integers(1, 3, size=rank)]
-        e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
-        pads = [[int(rng.integers(0, e[a])), int(rng.integers(0, e[a]))] for a in range(rank)]
+        k, s, d, pads, e = random_window(rng, rank)
         size = tuple(int(e[a] + rng.integers(0, 5)) for a in range(rank))
         params = {"kernel_size": k, "stride": s, "padding": pads, "dilation": d,
                   "ceil_mode": bool(rng.integers(0, 2)),
@@ -169,6 +163,9 @@ def random_cases():
         specs.append(case(f"avg-random-{i:02d}-{rank}d", f"Seeded random {rank}-D case, {dtype}",
                           x, dtype=dtype, **params))
     return specs
+
+
+GROUPS["random"] = ("seeded random cases over every parameter", random_cases())
 
 
 X2 = plane([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])
@@ -192,6 +189,7 @@ ERRORS = [
     error("avg-error-gradient-shape", "dy shaped like x", X2, "pooling:badGradient",
           call="avg_pool_backward", dy=X2, kernel_size=2),
 ]
+GROUPS["errors"] = ("every error identifier average pooling raises", ERRORS)
 
 # Pins every case of a group has whatever its values (conformance/golden/tags.py).
 PINS = {"sum-order": ("sum-order",)}
@@ -221,19 +219,8 @@ EMPTY_BATCH = [
     error("avg-error-empty-batch-output-too-small", "N=0 does not skip the checks: k=3 on 2x2",
           np.zeros((0, 1, 2, 2)), "pooling:outputTooSmall", kernel_size=3),
 ]
-
-GROUPS = {
-    "basic": ("ranks 1 to 3, N and C, kernels, strides, dtypes", BASIC),
-    "divisor": ("count_include_pad, the ceil overhang and divisor_override", DIVISOR),
-    "sum-order": ("row-major sums from +0.0 and one division: order-sensitive values", SUM_ORDER),
-    "specials": ("NaN, +-Inf, signed zero, subnormals and overflow", SPECIALS),
-    "padding": ("padding strings and large pads", PADDING),
-    "random": ("seeded random cases over every parameter", random_cases()),
-    "errors": ("every error identifier average pooling raises", ERRORS),
-    "empty-batch": ("N = 0 in every rank, the last window overhanging or not", EMPTY_BATCH),
-}
+GROUPS["empty-batch"] = ("N = 0 in every rank, the last window overhanging or not", EMPTY_BATCH)
 
 
-# Golden values from the oracle.
-forward, backward, expected_error = pool_golden(
-    "avg_pool", oracle.avg_pool, oracle.avg_pool_backward)
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("avg_pool")

@@ -1,19 +1,23 @@
-"""Helpers shared by the fixture group modules: input makers and case specs.
+"""Helpers shared by the fixture group modules: case specs and golden values.
 
 A case spec gives the input and the parameters; the oracle computes the
 outputs.  ``expect`` holds values worked out by hand (and checked by eye) for
 the small cases; the generator refuses to write a case whose oracle values
 disagree with them.  ``dy`` defaults to distinct powers of two, so every
-summed gradient decodes to the windows that fed it.
+summed gradient decodes to the windows that fed it.  The seeded input
+makers are in inputs.py.
 """
 
 import numpy as np
 
 from ...operators import INT_DTYPES, OPERATORS
 from .. import oracle
+from .inputs import distinct
 
 NAN = float("nan")
 INF = float("inf")
+# The largest size, count or parameter SPEC.md allows (section 12).
+LARGEST = 2**31 - 1
 # The chapter's 4x4 example (docs/pooling.md, SPEC.md section 5), one (H, W) plane.
 CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 
@@ -26,25 +30,6 @@ def plane(rows):
 def line(values):
     """A single 1-D signal as an (1, 1, L) input."""
     return [[values]]
-
-
-def distinct(shape, seed):
-    """All-distinct values 1..n in a seeded random order, so no tie hides a bug."""
-    rng = np.random.default_rng(seed)
-    return (rng.permutation(int(np.prod(shape))) + 1).reshape(shape).astype(float)
-
-
-def few_values(shape, seed, values=(-1.0, 0.0, 1.0, 2.0)):
-    """Values drawn from a small set: ties in almost every window."""
-    rng = np.random.default_rng(seed)
-    return rng.choice(values, size=shape)
-
-
-def mixed_specials(shape, seed):
-    """Ties, NaN, +-Inf, -0.0 and subnormals together."""
-    rng = np.random.default_rng(seed)
-    pool = np.array([NAN, INF, -INF, -0.0, 0.0, 5e-324, -5e-324, 1.0, -1.0, 2.0, 2.0, 3.0])
-    return rng.choice(pool, size=shape)
 
 
 def case(id, description, x, dtype="float64", expect=None, dy=None, indices=None, **params):
@@ -67,31 +52,64 @@ def error(id, description, x, identifier, call=None, dtype="float64", dy=None, i
     return spec
 
 
-def order_sensitive(shape, seed):
-    """Values of wildly different magnitudes: any change of addition order shows."""
-    rng = np.random.default_rng(seed)
-    return rng.standard_normal(shape) * np.ldexp(1.0, rng.integers(-30, 30, size=shape))
+def adaptive_float32_empty(prefix, seed):
+    """The float32 cases (2-D and 3-D) and the empty batch both adaptive operators share.
+
+    Ids start with ``prefix``; the inputs are ``distinct`` with seeds ``seed``
+    and ``seed + 1``.
+    """
+    return [
+        case(f"{prefix}-2d-float32", "float32, N=2, C=2, 6x7 to 4x3",
+             distinct((2, 2, 6, 7), seed) / 4.0, dtype="float32", output_size=[4, 3]),
+        case(f"{prefix}-3d-float32", "float32, 3-D, 3x4x5 to 2x3x2",
+             distinct((1, 1, 3, 4, 5), seed + 1), dtype="float32", output_size=[2, 3, 2]),
+        case(f"{prefix}-2d-empty-batch", "N=0: an empty result of shape (0, C, *output_size)",
+             np.zeros((0, 2, 5, 5)), output_size=[3, 2]),
+    ]
 
 
-def int_extremes(dtype, shape, seed):
-    """Random values of an integer dtype with its minimum and maximum mixed in."""
-    info = np.iinfo(dtype)
-    rng = np.random.default_rng(seed)
-    pool = np.array([info.min, info.min + 1, 0, 1, info.max - 1, info.max], dtype=dtype)
-    return rng.choice(pool, size=shape)
+def random_window(rng, rank):
+    """Random window parameters for ``rank`` spatial axes, drawn from ``rng`` in this order.
+
+    Returns ``(kernel, stride, dilation, pads, extent)``, each a list of one
+    entry per axis: kernel and stride in 1..3, dilation in 1..2, ``[before,
+    after]`` pads each in ``0 .. extent-1`` (so every pad is allowed), and the
+    dilated window extent ``dilation*(kernel-1) + 1``.
+    """
+    k = [int(v) for v in rng.integers(1, 4, size=rank)]
+    s = [int(v) for v in rng.integers(1, 4, size=rank)]
+    d = [int(v) for v in rng.integers(1, 3, size=rank)]
+    e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
+    pads = [[int(rng.integers(0, e[a])), int(rng.integers(0, e[a]))] for a in range(rank)]
+    return k, s, d, pads, e
 
 
+# Each pooling operator's oracle functions: forward(x, window), backward(dy, x,
+# window), the error checks error(call, x, window, dy, integers=...), and whether
+# the window is the whole plane (global pooling).
+ORACLE = {
+    "max_pool": (oracle.max_pool, oracle.max_pool_backward, oracle.pool_error, False),
+    "avg_pool": (oracle.avg_pool, oracle.avg_pool_backward, oracle.pool_error, False),
+    "global_max_pool": (oracle.max_pool, oracle.max_pool_backward, oracle.pool_error, True),
+    "global_avg_pool": (oracle.avg_pool, oracle.avg_pool_backward, oracle.pool_error, True),
+    "adaptive_max_pool": (oracle.adaptive_max_pool, oracle.adaptive_max_pool_backward,
+                          oracle.adaptive_error, False),
+    "adaptive_avg_pool": (oracle.adaptive_avg_pool, oracle.adaptive_avg_pool_backward,
+                          oracle.adaptive_error, False),
+    "lp_pool": (oracle.lp_pool, oracle.lp_pool_backward, oracle.lp_error, False),
+}
 
 
-def pool_golden(op, forward, backward, whole=False):
+def pool_golden(op):
     """``forward``, ``backward`` and ``expected_error`` of a pooling operator (see __init__.py).
 
-    ``forward(x, window)`` and ``backward(dy, x, window)`` are its oracle
-    functions; ``whole``: the window is the whole plane (global pooling).
-    Outputs and whether integer ``x`` is allowed come from the registry.
+    Each calls its oracle function of ``ORACLE[op]`` on the operator's window
+    (the whole plane for global pooling).  Outputs and whether integer ``x``
+    is allowed come from the registry.
     """
     spec = OPERATORS[op]
     integers = any(d in INT_DTYPES for d in spec.dtypes)
+    forward, backward, error, whole = ORACLE[op]
 
     def window(x, params):
         return oracle.whole(x) if whole else params
@@ -105,6 +123,6 @@ def pool_golden(op, forward, backward, whole=False):
         return backward(dy, x, window(x, params))
 
     def golden_error(call, x, params, dy=None, indices=None):
-        return oracle.pool_error(call, x, window(x, params), dy, integers=integers)
+        return error(call, x, window(x, params), dy, integers=integers)
 
     return golden_forward, golden_backward, golden_error

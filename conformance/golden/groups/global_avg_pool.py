@@ -2,21 +2,14 @@
 
 import numpy as np
 
-from .. import oracle
-from .common import (
-    CHAPTER,
-    NAN,
-    case,
-    distinct,
-    error,
-    line,
-    mixed_specials,
-    order_sensitive,
-    plane,
-    pool_golden,
-)
+from .common import CHAPTER, NAN, case, error, line, plane, pool_golden
+from .inputs import distinct, mixed_specials, order_sensitive
 
 BIG = float(2**53)
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
+
 BASIC = [
     case("gavg-2d-chapter-4x4", "The chapter's 4x4 input: 50 / 16",
          plane(CHAPTER), expect={"y": [[3.125]]}),
@@ -26,6 +19,7 @@ BASIC = [
     case("gavg-2d-float32", "float32, N=3, C=1", distinct((3, 1, 6, 6), 403) / 3.0,
          dtype="float32"),
 ]
+GROUPS["basic"] = ("one window over every spatial axis", BASIC)
 
 SUM_ORDER = [
     case("gavg-2d-row-major-not-column-major",
@@ -41,6 +35,7 @@ SUM_ORDER = [
          expect={"y": [NAN]}),
     case("gavg-2d-mixed-specials", "NaN, Inf, -0.0, subnormals", mixed_specials((2, 1, 3, 3), 412)),
 ]
+GROUPS["sum-order"] = ("row-major sums over the whole plane, one division", SUM_ORDER)
 
 # N = 0 works (SPEC.md): the output is (0, C, 1, ...).
 EMPTY_BATCH = [
@@ -52,6 +47,7 @@ EMPTY_BATCH = [
     case("gavg-3d-empty-batch-float32", "N=0, float32, 3-D", np.zeros((0, 1, 2, 2, 2)),
          dtype="float32"),
 ]
+GROUPS["empty-batch"] = ("N = 0 in every rank", EMPTY_BATCH)
 
 
 X2 = plane([[1.0, 2.0], [3.0, 4.0]])
@@ -61,18 +57,11 @@ ERRORS = [
     error("gavg-error-gradient-dtype-shape", "dy shaped like x", X2, "pooling:badGradient",
           call="global_avg_pool_backward", dy=X2),
 ]
+GROUPS["errors"] = ("errors of global average pooling", ERRORS)
 
 # Pins every case of a group has whatever its values (conformance/golden/tags.py).
 PINS = {"sum-order": ("sum-order",)}
 
-GROUPS = {
-    "basic": ("one window over every spatial axis", BASIC),
-    "sum-order": ("row-major sums over the whole plane, one division", SUM_ORDER),
-    "errors": ("errors of global average pooling", ERRORS),
-    "empty-batch": ("N = 0 in every rank", EMPTY_BATCH),
-}
 
-
-# Golden values from the oracle.
-forward, backward, expected_error = pool_golden(
-    "global_avg_pool", oracle.avg_pool, oracle.avg_pool_backward, whole=True)
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("global_avg_pool")

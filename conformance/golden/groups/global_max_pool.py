@@ -2,21 +2,12 @@
 
 import numpy as np
 
-from .. import oracle
-from .common import (
-    CHAPTER,
-    INF,
-    NAN,
-    case,
-    distinct,
-    error,
-    few_values,
-    int_extremes,
-    line,
-    mixed_specials,
-    plane,
-    pool_golden,
-)
+from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden
+from .inputs import distinct, few_values, int_extremes, mixed_specials
+
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
 
 BASIC = [
     case("gmax-2d-chapter-4x4", "The chapter's 4x4 input: its maximum 8 at flat index 7",
@@ -28,6 +19,7 @@ BASIC = [
     case("gmax-2d-float32-n3-c1", "float32, N=3, C=1", distinct((3, 1, 6, 6), 303) / 4.0,
          dtype="float32"),
 ]
+GROUPS["basic"] = ("one window over every spatial axis", BASIC)
 
 RULES = [
     case("gmax-2d-ties", "Ties across the plane go to the first in row-major order",
@@ -43,12 +35,14 @@ RULES = [
     case("gmax-3d-ties", "3-D planes of values from {0, 1}", few_values((1, 2, 2, 3, 3), 311,
                                                                         (0.0, 1.0))),
 ]
+GROUPS["rules"] = ("ties, NaN, signed zero and -Inf over a whole plane", RULES)
 
 INTEGERS = [
     case(f"gmax-2d-{t}", f"{t} extremes", int_extremes(t, (2, 2, 3, 3), 320 + n), dtype=t)
     for n, t in enumerate(("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
                            "uint64"))
 ]
+GROUPS["integers"] = ("integer dtypes", INTEGERS)
 
 # N = 0 works (SPEC.md): the output is (0, C, 1, ...).
 EMPTY_BATCH = [
@@ -65,6 +59,7 @@ EMPTY_BATCH = [
           np.zeros((0, 2, 3, 3)), "pooling:badGradient", call="global_max_pool_backward",
           dy=np.zeros((1, 2, 1, 1))),
 ]
+GROUPS["empty-batch"] = ("N = 0 in every rank and dtype", EMPTY_BATCH)
 
 
 X2 = plane([[1.0, 2.0], [3.0, 4.0]])
@@ -77,16 +72,8 @@ ERRORS = [
           plane([[1, 2], [3, 4]]), "pooling:badInput", call="global_max_pool_backward",
           dtype="uint8", dy=plane([[1]])),
 ]
-
-GROUPS = {
-    "basic": ("one window over every spatial axis", BASIC),
-    "rules": ("ties, NaN, signed zero and -Inf over a whole plane", RULES),
-    "integers": ("integer dtypes", INTEGERS),
-    "errors": ("errors of global max pooling", ERRORS),
-    "empty-batch": ("N = 0 in every rank and dtype", EMPTY_BATCH),
-}
+GROUPS["errors"] = ("errors of global max pooling", ERRORS)
 
 
-# Golden values from the oracle.
-forward, backward, expected_error = pool_golden(
-    "global_max_pool", oracle.max_pool, oracle.max_pool_backward, whole=True)
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("global_max_pool")

@@ -9,10 +9,8 @@ implementation.  Inputs have both signs, so ``|x|`` (not ``x``) shows.
 
 import numpy as np
 
-from .. import oracle
-from .common import INF, NAN, case, distinct, error, line, order_sensitive, plane
-
-BIG = 2**31 - 1
+from .common import INF, LARGEST, NAN, case, error, line, plane, pool_golden
+from .inputs import distinct, order_sensitive
 
 
 def signed(shape, seed):
@@ -23,6 +21,10 @@ def signed(shape, seed):
 
 
 SPEC_X = line([3.0, -4.0, 0.0, -0.0, 1e200, 1.0])
+
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
 
 BASIC = [
     case("lp-1d-spec-example-p2", "SPEC.md 17's example, p=2, k=2: [5, +0.0, inf] "
@@ -68,6 +70,8 @@ BASIC = [
     case("lp-2d-empty-batch", "N=0: an empty result of shape (0, C, *out)",
          np.zeros((0, 2, 5, 5)), p=2, kernel_size=2),
 ]
+GROUPS["basic"] = ("p = 1 and p = 2 over max pooling's windows in 1, 2 and 3 dimensions, padding "
+                   "absent", BASIC)
 
 RULES = [
     case("lp-1d-zero-norm-gradient", "p=2, a window of zeros (one -0.0): y = +0.0 and the "
@@ -98,9 +102,12 @@ RULES = [
          p=2, kernel_size=3, stride=2, padding=1),
     case("lp-1d-huge-kernel", "kernel, stride 2^31 - 1 and padding 2^31 - 2 over one element, "
          "ceil_mode: one window holding x; the work is bounded by the input, not the kernel",
-         line([-3.0]), p=1, kernel_size=BIG, stride=BIG, padding=BIG - 1, ceil_mode=True,
+         line([-3.0]), p=1, kernel_size=LARGEST, stride=LARGEST, padding=LARGEST - 1,
+         ceil_mode=True,
          expect={"y": [3.0], "dx": [-1.0]}),
 ]
+GROUPS["rules"] = ("zero norms, under- and overflow, Inf, NaN, |x| and the order of the "
+                   "sums", RULES)
 
 X2 = plane([[1.0, -2.0], [3.0, -4.0]])
 ERRORS = [
@@ -123,7 +130,8 @@ ERRORS = [
           "pooling:outputTooSmall", p=1, kernel_size=3),
     error("lp-error-too-large", "k = 2^31 - 1, stride 1, padding 2^31 - 2 on 1x1x1: an "
           "output of (2^31 - 1)^3 elements is refused before anything is allocated",
-          [[[[[1.0]]]]], "pooling:tooLarge", p=2, kernel_size=BIG, stride=1, padding=BIG - 1),
+          [[[[[1.0]]]]], "pooling:tooLarge", p=2, kernel_size=LARGEST, stride=1,
+          padding=LARGEST - 1),
     error("lp-error-integer", "integer x: a norm needs floating point",
           plane([[1, 2], [3, 4]]), "pooling:badInput", dtype="int32", p=2, kernel_size=2),
     error("lp-error-rank-6", "x with 4 spatial axes (N=2)", [[[[[[1.0]]]]], [[[[[2.0]]]]]],
@@ -131,25 +139,8 @@ ERRORS = [
     error("lp-error-gradient-shape", "dy shaped like x, not like the output", X2,
           "pooling:badGradient", call="lp_pool_backward", dy=X2, p=2, kernel_size=2),
 ]
-
-GROUPS = {
-    "basic": ("p = 1 and p = 2 over max pooling's windows in 1, 2 and 3 dimensions, padding "
-              "absent", BASIC),
-    "rules": ("zero norms, under- and overflow, Inf, NaN, |x| and the order of the sums", RULES),
-    "errors": ("errors of Lp pooling", ERRORS),
-}
+GROUPS["errors"] = ("errors of Lp pooling", ERRORS)
 
 
-# ------------------------------------------------ golden values (the oracle)
-
-
-def forward(x, params, indices=None):
-    return {"y": oracle.lp_pool(x, params)}
-
-
-def backward(dy, x, params, indices=None):
-    return oracle.lp_pool_backward(dy, x, params)
-
-
-def expected_error(call, x, params, dy=None, indices=None):
-    return oracle.lp_error(call, x, params, dy)
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("lp_pool")

@@ -7,21 +7,12 @@ how a case spec becomes a fixture.
 import numpy as np
 
 from .. import oracle
-from .common import (
-    CHAPTER,
-    INF,
-    NAN,
-    case,
-    distinct,
-    error,
-    few_values,
-    int_extremes,
-    line,
-    mixed_specials,
-    order_sensitive,
-    plane,
-    pool_golden,
-)
+from .common import CHAPTER, INF, NAN, case, error, line, plane, pool_golden, random_window
+from .inputs import distinct, few_values, int_extremes, mixed_specials, order_sensitive
+
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
 
 BASIC = [
     case("max-2d-chapter-4x4",
@@ -59,6 +50,7 @@ BASIC = [
     case("max-2d-float32-basic", "float32 in, float32 out, k=3 s=2",
          distinct((2, 2, 7, 7), 12) / 8.0, dtype="float32", kernel_size=3, stride=2),
 ]
+GROUPS["basic"] = ("ranks 1 to 3, N and C, kernels, strides, dtypes", BASIC)
 
 TIES = [
     case("max-2d-ties-row", "A tie along a row goes to the first element",
@@ -88,6 +80,7 @@ TIES = [
     case("max-2d-ties-float32", "float32 ties, k=(2,3), s=1",
          few_values((1, 1, 5, 6), 22), dtype="float32", kernel_size=[2, 3], stride=1),
 ]
+GROUPS["ties"] = ("ties go to the first element in row-major window order", TIES)
 
 SIGNED_ZERO = [
     case("max-1d-negzero-before-poszero",
@@ -108,6 +101,7 @@ SIGNED_ZERO = [
          kernel_size=2, stride=1,
          expect={"y": [[-0.0, 0.0], [0.0, -0.0]]}),
 ]
+GROUPS["signed-zero"] = ("-0.0 and +0.0 are selected by position, never canonicalised", SIGNED_ZERO)
 
 NANS = [
     case("max-1d-nan-one", "A NaN propagates: the window answers NaN and routes the gradient to it",
@@ -136,6 +130,7 @@ NANS = [
     case("max-3d-nan", "3-D with NaN in several windows",
          mixed_specials((1, 1, 3, 3, 4), 30), kernel_size=2, stride=1),
 ]
+GROUPS["nan"] = ("NaN propagates and the first NaN of a window wins", NANS)
 
 INFS = [
     case("max-1d-inf", "+Inf wins, a window of -Inf answers -Inf",
@@ -153,6 +148,7 @@ INFS = [
          [[[[-INF, INF, 1.0], [-INF, -INF, -INF], [2.0, -INF, INF]]]], dtype="float32",
          kernel_size=2, stride=1, padding=1),
 ]
+GROUPS["inf"] = ("+-Inf, and windows of -Inf with no sentinel", INFS)
 
 SUBNORMAL = [
     case("max-1d-subnormal-float64", "The smallest subnormals beat zeros of either sign",
@@ -164,6 +160,7 @@ SUBNORMAL = [
     case("max-2d-subnormal-mixed", "Subnormals, zeros and ties with overlap",
          mixed_specials((1, 2, 5, 5), 40), kernel_size=3, stride=1),
 ]
+GROUPS["subnormal"] = ("subnormal values are ordinary values", SUBNORMAL)
 
 PADDING = [
     case("max-1d-pad-negative-values",
@@ -186,6 +183,7 @@ PADDING = [
     case("max-2d-pad-float32", "float32, padding 1, k=2, s=1",
          -distinct((1, 2, 3, 3), 55), dtype="float32", kernel_size=2, stride=1, padding=1),
 ]
+GROUPS["padding"] = ("padding is absent, never a value; pads up to e-1, asymmetric", PADDING)
 
 DILATION = [
     case("max-1d-dilation-2", "k=3, d=2: each window reads every other element",
@@ -200,6 +198,7 @@ DILATION = [
     case("max-2d-dilation-ties-float32", "float32 ties with dilation 2 and overlap",
          few_values((2, 1, 6, 6), 63), dtype="float32", kernel_size=2, stride=1, dilation=2),
 ]
+GROUPS["dilation"] = ("dilated windows", DILATION)
 
 CEIL = [
     case("max-1d-ceil-extra-window", "in=5, k=2, s=2: ceil_mode adds a window holding one element",
@@ -230,6 +229,7 @@ CEIL = [
          line([5.0, 1.0, 2.0, 6.0, 3.0, 4.0, 7.0]), kernel_size=2, stride=3, padding=1,
          ceil_mode=True),
 ]
+GROUPS["ceil-mode"] = ("ceil_mode output sizes, the overhang and the dropped last window", CEIL)
 
 
 BIG = float(2**53)
@@ -262,6 +262,7 @@ BACKWARD_ORDER = [
          few_values((1, 1, 3, 4, 4), 85, (0.0, 1.0)), kernel_size=2, stride=1,
          dy=order_sensitive((1, 1, 2, 3, 3), 86)),
 ]
+GROUPS["backward-order"] = ("overlapping gradients add in ascending output order", BACKWARD_ORDER)
 
 
 def random_cases():
@@ -273,11 +274,7 @@ def random_cases():
         rank = 1 + i % 3
         kind, make = makers[i % len(makers)]
         dtype = "float32" if i % 2 else "float64"
-        k = [int(v) for v in rng.integers(1, 4, size=rank)]
-        s = [int(v) for v in rng.integers(1, 4, size=rank)]
-        d = [int(v) for v in rng.integers(1, 3, size=rank)]
-        e = [d[a] * (k[a] - 1) + 1 for a in range(rank)]
-        pads = [[int(rng.integers(0, e[a])), int(rng.integers(0, e[a]))] for a in range(rank)]
+        k, s, d, pads, e = random_window(rng, rank)
         ceil_mode = bool(rng.integers(0, 2))
         size = [int(e[a] + rng.integers(0, 5)) for a in range(rank)]
         shape = (int(rng.integers(1, 3)), int(rng.integers(1, 3)), *size)
@@ -293,6 +290,9 @@ def random_cases():
                           f"Seeded random {rank}-D case, {kind} values, {dtype}",
                           x, dtype=dtype, **params))
     return specs
+
+
+GROUPS["random"] = ("seeded random cases over every parameter", random_cases())
 
 
 X2 = plane([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])
@@ -340,6 +340,7 @@ ERRORS = [
     error("max-error-backward-kernel", "max_pool_backward checks parameters too", X2,
           "pooling:badKernel", call="max_pool_backward", dy=plane([[1.0]]), kernel_size=0),
 ]
+GROUPS["errors"] = ("every error identifier", ERRORS)
 
 INT_TYPES = ("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64")
 INTEGERS = [
@@ -360,6 +361,7 @@ INTEGERS = [
          int_extremes("uint16", (2, 1, 6, 5), 100), dtype="uint16", kernel_size=2, dilation=2,
          ceil_mode=True),
 ]
+GROUPS["integers"] = ("integer dtypes, exact at each type's extremes", INTEGERS)
 
 PADDING_STRINGS = [
     case("max-1d-same-k2-s2", "'same': in=5, k=2, s=2 gives 3 outputs, pads (0, 1)",
@@ -376,6 +378,7 @@ PADDING_STRINGS = [
     case("max-2d-valid", "'valid' is padding 0", distinct((1, 1, 5, 5), 114), kernel_size=2,
          padding="valid"),
 ]
+GROUPS["padding-strings"] = ("padding 'same' and 'valid'", PADDING_STRINGS)
 
 # Pins every case of a group has whatever its values (conformance/golden/tags.py).
 PINS = {"backward-order": ("gradient-order",)}
@@ -423,30 +426,12 @@ EMPTY_BATCH = [
           empty(0, 1, 4, 4), "pooling:badGradient", call="max_pool_backward",
           dy=np.zeros((1, 1, 2, 2)), kernel_size=2),
 ]
-
-GROUPS = {
-    "basic": ("ranks 1 to 3, N and C, kernels, strides, dtypes", BASIC),
-    "ties": ("ties go to the first element in row-major window order", TIES),
-    "signed-zero": ("-0.0 and +0.0 are selected by position, never canonicalised", SIGNED_ZERO),
-    "nan": ("NaN propagates and the first NaN of a window wins", NANS),
-    "inf": ("+-Inf, and windows of -Inf with no sentinel", INFS),
-    "subnormal": ("subnormal values are ordinary values", SUBNORMAL),
-    "padding": ("padding is absent, never a value; pads up to e-1, asymmetric", PADDING),
-    "dilation": ("dilated windows", DILATION),
-    "ceil-mode": ("ceil_mode output sizes, the overhang and the dropped last window", CEIL),
-    "backward-order": ("overlapping gradients add in ascending output order", BACKWARD_ORDER),
-    "random": ("seeded random cases over every parameter", random_cases()),
-    "errors": ("every error identifier", ERRORS),
-    "integers": ("integer dtypes, exact at each type's extremes", INTEGERS),
-    "padding-strings": ("padding 'same' and 'valid'", PADDING_STRINGS),
-    "empty-batch": ("N = 0 in every rank and dtype, the last window overhanging or not",
-                    EMPTY_BATCH),
-}
+GROUPS["empty-batch"] = ("N = 0 in every rank and dtype, the last window overhanging or "
+                         "not", EMPTY_BATCH)
 
 
-# Golden values from the oracle.
-forward, backward, expected_error = pool_golden(
-    "max_pool", oracle.max_pool, oracle.max_pool_backward)
+# Golden values from the oracle (common.py, ORACLE).
+forward, backward, expected_error = pool_golden("max_pool")
 
 
 # ---------------------------------------------------------------- from saved indices

@@ -9,7 +9,8 @@ respect to ``x``.
 import numpy as np
 
 from .. import oracle
-from .common import CHAPTER, NAN, case, distinct, error, few_values, int_extremes, line, plane
+from .common import CHAPTER, NAN, case, error, line, plane
+from .inputs import distinct, few_values, int_extremes
 
 
 def pooled(id, description, source, dtype="float64", expect=None, **pool_params):
@@ -19,6 +20,10 @@ def pooled(id, description, source, dtype="float64", expect=None, **pool_params)
     return case(id, description, y, dtype=dtype, indices=idx, expect=expect,
                 output_size=list(x0.shape[2:]))
 
+
+# The fixture groups, one file each: name -> (summary, case specs), each added
+# after its cases.
+GROUPS = {}
 
 BASIC = [
     pooled("unpool-2d-chapter-4x4", "max_pool of the chapter's 4x4, unpooled",
@@ -33,6 +38,7 @@ BASIC = [
     pooled("unpool-2d-tail-never-read", "5x5 input, k=2: the last row and column stay zero",
            distinct((1, 1, 5, 5), 504), kernel_size=2),
 ]
+GROUPS["basic"] = ("max_pool's values put back at its indices", BASIC)
 
 OVERWRITE = [
     case("unpool-1d-overwrite-spec-example",
@@ -50,6 +56,7 @@ OVERWRITE = [
     pooled("unpool-3d-overlap", "3-D, k=2, s=1: duplicate indices",
            few_values((1, 1, 3, 3, 4), 511, (0.0, 1.0)), kernel_size=2, stride=1),
 ]
+GROUPS["overwrite"] = ("duplicate indices: the later position wins, the true derivative", OVERWRITE)
 
 VALUES = [
     case("unpool-1d-nan-and-signed-zero", "NaN and -0.0 travel unchanged",
@@ -62,6 +69,7 @@ VALUES = [
     for n, t in enumerate(("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
                            "uint64"))
 ]
+GROUPS["values"] = ("NaN, signed zero and integer extremes unchanged", VALUES)
 
 # N = 0 works (SPEC.md): max_pool's empty output unpools to an empty batch, forward and
 # backward, including sizes max_pool reached with an overhanging last window.
@@ -87,6 +95,8 @@ EMPTY_BATCH = [
           np.zeros((0, 1, 2)), "pooling:badGradient", call="max_unpool_backward",
           indices=np.zeros((0, 1, 2), dtype=np.int64), dy=np.zeros((1, 1, 4)), output_size=4),
 ]
+GROUPS["empty-batch"] = ("N = 0 forward and backward in every rank, sizes from ceil_mode "
+                         "too", EMPTY_BATCH)
 
 
 V = line([1.0, 2.0])
@@ -111,15 +121,7 @@ ERRORS = [
           line([1, 2]), "pooling:badInput", call="max_unpool_backward", dtype="int32",
           indices=line([0, 1]), dy=line([1, 2, 3]), output_size=3),
 ]
-
-GROUPS = {
-    "basic": ("max_pool's values put back at its indices", BASIC),
-    "overwrite": ("duplicate indices: the later position wins, the true derivative", OVERWRITE),
-    "values": ("NaN, signed zero and integer extremes unchanged", VALUES),
-    "errors": ("errors of max unpooling", ERRORS),
-    "empty-batch": ("N = 0 forward and backward in every rank, sizes from ceil_mode too",
-                    EMPTY_BATCH),
-}
+GROUPS["errors"] = ("errors of max unpooling", ERRORS)
 
 
 # ------------------------------------------------ golden values (the oracle)
