@@ -4,8 +4,11 @@ function call = prepare(kind, args)
     %   public function runs. KIND names the call as parse_options does ('max',
     %   'avg_backward', 'global_max', 'adaptive_avg', 'lp_backward', 'unpool',
     %   ...); ARGS is the public function's VARARGIN: its positional arguments,
-    %   then its name-value pairs. The steps, in SPEC.md section 12's order and
-    %   named as in the Python package's prologue.prepare:
+    %   then its name-value pairs. (The public functions take VARARGIN, their
+    %   help giving the calling forms, because a named argument the caller
+    %   left out cannot be handed on; so the checks for missing ones live here
+    %   once, not in every public file.) The steps, in SPEC.md section 12's
+    %   order and named as in the Python package's prologue.prepare:
     %     1. the positional arguments up to the data argument must be given
     %        (pooling:badInput); a missing POOL_SIZE, OUTPUT_SIZE or P is [],
     %        refused in its turn below (a bad kernel size, a bad output size,
