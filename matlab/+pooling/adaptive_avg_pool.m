@@ -1,4 +1,4 @@
-function y = adaptive_avg_pool(x, output_size, varargin)
+function y = adaptive_avg_pool(varargin)
     %ADAPTIVE_AVG_POOL  Adaptive average pooling: each window's mean over its own count, bit-exact.
     %   Y = pooling.adaptive_avg_pool(X, OUTPUT_SIZE) pools X, laid out as
     %   [spatial..., C, N], to OUTPUT_SIZE outputs per spatial dimension, with
@@ -17,14 +17,6 @@ function y = adaptive_avg_pool(x, output_size, varargin)
     %   See also pooling.adaptive_avg_pool_backward, pooling.adaptive_max_pool,
     %   pooling.avg_pool, pooling.options.
 
-    fname = 'pooling.adaptive_avg_pool';
-    if nargin < 1
-        error('pooling:badInput', '%s: X is required.', fname);
-    end
-    if nargin < 2
-        output_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'adaptive_avg', x, output_size, varargin);
-    win = pooling.internal.adaptive_windows(size(x), opts);
-    y = pooling.internal.range_forward('avg', x, win, opts.method, [], false);
+    call = pooling.internal.prepare('adaptive_avg', varargin);
+    y = pooling.internal.range_forward('avg', call.x, call.win, call.opts.method, [], false);
 end

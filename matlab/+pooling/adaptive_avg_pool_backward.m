@@ -1,4 +1,4 @@
-function dx = adaptive_avg_pool_backward(dy, x, output_size, varargin)
+function dx = adaptive_avg_pool_backward(varargin)
     %ADAPTIVE_AVG_POOL_BACKWARD  Gradient of pooling.adaptive_avg_pool with respect to X.
     %   DX = pooling.adaptive_avg_pool_backward(DY, X, OUTPUT_SIZE, ...) takes
     %   the forward call's arguments and DY (the forward output's size and
@@ -8,15 +8,7 @@ function dx = adaptive_avg_pool_backward(dy, x, output_size, varargin)
     %
     %   See also pooling.adaptive_avg_pool, pooling.avg_pool_backward.
 
-    fname = 'pooling.adaptive_avg_pool_backward';
-    if nargin < 2
-        error('pooling:badInput', '%s: DY and X are required.', fname);
-    end
-    if nargin < 3
-        output_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'adaptive_avg_backward', x, output_size, ...
-                                          varargin);
-    win = pooling.internal.adaptive_windows(size(x), opts);
-    dx = pooling.internal.range_backward('avg', fname, dy, x, win, opts.method, []);
+    call = pooling.internal.prepare('adaptive_avg_backward', varargin);
+    dx = pooling.internal.range_backward('avg', call.fname, call.dy, call.x, call.win, ...
+                                         call.opts.method, []);
 end

@@ -1,4 +1,4 @@
-function [y, idx] = adaptive_max_pool(x, output_size, varargin)
+function [y, idx] = adaptive_max_pool(varargin)
     %ADAPTIVE_MAX_POOL  Adaptive max pooling: the caller gives the output size, bit-exact.
     %   Y = pooling.adaptive_max_pool(X, OUTPUT_SIZE) pools X, laid out as
     %   [spatial..., C, N], to OUTPUT_SIZE outputs per spatial dimension. Window
@@ -28,14 +28,7 @@ function [y, idx] = adaptive_max_pool(x, output_size, varargin)
     %   See also pooling.adaptive_max_pool_backward, pooling.adaptive_avg_pool,
     %   pooling.max_pool, pooling.options.
 
-    fname = 'pooling.adaptive_max_pool';
-    if nargin < 1
-        error('pooling:badInput', '%s: X is required.', fname);
-    end
-    if nargin < 2
-        output_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'adaptive_max', x, output_size, varargin);
-    win = pooling.internal.adaptive_windows(size(x), opts);
-    [y, idx] = pooling.internal.range_forward('max', x, win, opts.method, [], nargout > 1);
+    call = pooling.internal.prepare('adaptive_max', varargin);
+    [y, idx] = pooling.internal.range_forward('max', call.x, call.win, call.opts.method, [], ...
+                                              nargout > 1);
 end

@@ -1,4 +1,4 @@
-function dx = adaptive_max_pool_backward(dy, x, output_size, varargin)
+function dx = adaptive_max_pool_backward(varargin)
     %ADAPTIVE_MAX_POOL_BACKWARD  Gradient of pooling.adaptive_max_pool with respect to X.
     %   DX = pooling.adaptive_max_pool_backward(DY, X, OUTPUT_SIZE, ...) takes
     %   the forward call's X, OUTPUT_SIZE and options ('SpatialDims',
@@ -9,15 +9,7 @@ function dx = adaptive_max_pool_backward(dy, x, output_size, varargin)
     %
     %   See also pooling.adaptive_max_pool, pooling.max_pool_backward.
 
-    fname = 'pooling.adaptive_max_pool_backward';
-    if nargin < 2
-        error('pooling:badInput', '%s: DY and X are required.', fname);
-    end
-    if nargin < 3
-        output_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'adaptive_max_backward', x, output_size, ...
-                                          varargin);
-    win = pooling.internal.adaptive_windows(size(x), opts);
-    dx = pooling.internal.range_backward('max', fname, dy, x, win, opts.method, []);
+    call = pooling.internal.prepare('adaptive_max_backward', varargin);
+    dx = pooling.internal.range_backward('max', call.fname, call.dy, call.x, call.win, ...
+                                         call.opts.method, []);
 end

@@ -1,4 +1,4 @@
-function y = avg_pool(x, pool_size, varargin)
+function y = avg_pool(varargin)
     %AVG_POOL  Average pooling over the leading spatial dimensions of X, bit-exact.
     %   Y = pooling.avg_pool(X, POOL_SIZE) averages X, laid out as
     %   [spatial..., C, N] (for example H-by-W-by-C-by-N), over windows of
@@ -46,15 +46,6 @@ function y = avg_pool(x, pool_size, varargin)
     %   See also pooling.options, pooling.avg_pool_backward, pooling.max_pool,
     %   pooling.global_avg_pool.
 
-    fname = 'pooling.avg_pool';
-    if nargin < 1
-        error('pooling:badInput', '%s: X is required.', fname);
-    end
-    if nargin < 2
-        % Reported as a bad kernel size, after X and the options are checked.
-        pool_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'avg', x, pool_size, varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    y = pooling.internal.pool_forward('avg', x, geom, opts, false);
+    call = pooling.internal.prepare('avg', varargin);
+    y = pooling.internal.pool_forward('avg', call.x, call.geom, call.opts, false);
 end

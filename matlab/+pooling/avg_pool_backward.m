@@ -1,4 +1,4 @@
-function dx = avg_pool_backward(dy, x, pool_size, varargin)
+function dx = avg_pool_backward(varargin)
     %AVG_POOL_BACKWARD  Gradient of pooling.avg_pool with respect to X, bit-exact.
     %   DX = pooling.avg_pool_backward(DY, X, POOL_SIZE) spreads each upstream
     %   gradient DY(p), divided by output p's divisor, over the input elements
@@ -33,16 +33,6 @@ function dx = avg_pool_backward(dy, x, pool_size, varargin)
     %   See also pooling.options, pooling.avg_pool, pooling.max_pool_backward,
     %   pooling.global_avg_pool_backward.
 
-    fname = 'pooling.avg_pool_backward';
-    if nargin < 2
-        error('pooling:badInput', '%s: X is required (the call is DX = %s(DY, X, POOL_SIZE)).', ...
-              fname, fname);
-    end
-    if nargin < 3
-        % Reported as a bad kernel size, after X and the options are checked.
-        pool_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'avg_backward', x, pool_size, varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    dx = pooling.internal.pool_backward('avg', fname, dy, x, geom, opts);
+    call = pooling.internal.prepare('avg_backward', varargin);
+    dx = pooling.internal.pool_backward('avg', call.fname, call.dy, call.x, call.geom, call.opts);
 end

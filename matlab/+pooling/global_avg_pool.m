@@ -1,4 +1,4 @@
-function y = global_avg_pool(x, varargin)
+function y = global_avg_pool(varargin)
     %GLOBAL_AVG_POOL  Average pooling with one window covering all spatial dimensions, bit-exact.
     %   Y = pooling.global_avg_pool(X) averages each (c, n) plane of X, laid out
     %   as [spatial..., C, N] (for example H-by-W-by-C-by-N). Y is
@@ -32,11 +32,6 @@ function y = global_avg_pool(x, varargin)
     %   See also pooling.options, pooling.avg_pool, pooling.global_avg_pool_backward,
     %   pooling.global_max_pool.
 
-    fname = 'pooling.global_avg_pool';
-    if nargin < 1
-        error('pooling:badInput', '%s: X is required.', fname);
-    end
-    opts = pooling.internal.parse_options(fname, 'global_avg', x, [], varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    y = pooling.internal.pool_forward('avg', x, geom, opts, false);
+    call = pooling.internal.prepare('global_avg', varargin);
+    y = pooling.internal.pool_forward('avg', call.x, call.geom, call.opts, false);
 end

@@ -1,4 +1,4 @@
-function dx = global_avg_pool_backward(dy, x, varargin)
+function dx = global_avg_pool_backward(varargin)
     %GLOBAL_AVG_POOL_BACKWARD  Gradient of pooling.global_avg_pool with respect to X, bit-exact.
     %   DX = pooling.global_avg_pool_backward(DY, X) spreads each upstream
     %   gradient DY(1, ..., 1, c, n), divided by the number of spatial
@@ -26,12 +26,6 @@ function dx = global_avg_pool_backward(dy, x, varargin)
     %
     %   See also pooling.options, pooling.global_avg_pool, pooling.avg_pool_backward.
 
-    fname = 'pooling.global_avg_pool_backward';
-    if nargin < 2
-        error('pooling:badInput', '%s: X is required (the call is DX = %s(DY, X)).', ...
-              fname, fname);
-    end
-    opts = pooling.internal.parse_options(fname, 'global_avg_backward', x, [], varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    dx = pooling.internal.pool_backward('avg', fname, dy, x, geom, opts);
+    call = pooling.internal.prepare('global_avg_backward', varargin);
+    dx = pooling.internal.pool_backward('avg', call.fname, call.dy, call.x, call.geom, call.opts);
 end

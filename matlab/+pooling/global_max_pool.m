@@ -1,4 +1,4 @@
-function [y, idx] = global_max_pool(x, varargin)
+function [y, idx] = global_max_pool(varargin)
     %GLOBAL_MAX_POOL  Max pooling with one window covering all spatial dimensions, bit-exact.
     %   Y = pooling.global_max_pool(X) takes the maximum of each (c, n) plane of
     %   X, laid out as [spatial..., C, N] (for example H-by-W-by-C-by-N). Y is
@@ -34,11 +34,6 @@ function [y, idx] = global_max_pool(x, varargin)
     %   See also pooling.options, pooling.max_pool, pooling.global_max_pool_backward,
     %   pooling.global_avg_pool.
 
-    fname = 'pooling.global_max_pool';
-    if nargin < 1
-        error('pooling:badInput', '%s: X is required.', fname);
-    end
-    opts = pooling.internal.parse_options(fname, 'global_max', x, [], varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    [y, idx] = pooling.internal.pool_forward('max', x, geom, opts, nargout > 1);
+    call = pooling.internal.prepare('global_max', varargin);
+    [y, idx] = pooling.internal.pool_forward('max', call.x, call.geom, call.opts, nargout > 1);
 end

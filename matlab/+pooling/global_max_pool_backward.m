@@ -1,4 +1,4 @@
-function dx = global_max_pool_backward(dy, x, varargin)
+function dx = global_max_pool_backward(varargin)
     %GLOBAL_MAX_POOL_BACKWARD  Gradient of pooling.global_max_pool with respect to X, bit-exact.
     %   DX = pooling.global_max_pool_backward(DY, X) routes each upstream
     %   gradient DY(1, ..., 1, c, n) to the element of plane (c, n) of X that
@@ -27,12 +27,6 @@ function dx = global_max_pool_backward(dy, x, varargin)
     %
     %   See also pooling.options, pooling.global_max_pool, pooling.max_pool_backward.
 
-    fname = 'pooling.global_max_pool_backward';
-    if nargin < 2
-        error('pooling:badInput', '%s: X is required (the call is DX = %s(DY, X)).', ...
-              fname, fname);
-    end
-    opts = pooling.internal.parse_options(fname, 'global_max_backward', x, [], varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    dx = pooling.internal.pool_backward('max', fname, dy, x, geom, opts);
+    call = pooling.internal.prepare('global_max_backward', varargin);
+    dx = pooling.internal.pool_backward('max', call.fname, call.dy, call.x, call.geom, call.opts);
 end

@@ -1,4 +1,4 @@
-function y = lp_pool(x, p, pool_size, varargin)
+function y = lp_pool(varargin)
     %LP_POOL  Lp pooling: the p-norm of each window, (sum of abs(X).^P).^(1/P), bit-exact.
     %   Y = pooling.lp_pool(X, P, POOL_SIZE) pools X, laid out as
     %   [spatial..., C, N], with a POOL_SIZE window; the stride defaults to
@@ -22,19 +22,6 @@ function y = lp_pool(x, p, pool_size, varargin)
     %
     %   See also pooling.lp_pool_backward, pooling.avg_pool, pooling.options.
 
-    fname = 'pooling.lp_pool';
-    if nargin < 1
-        error('pooling:badInput', '%s: X is required.', fname);
-    end
-    if nargin < 3
-        pool_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'lp', x, pool_size, varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    if nargin < 2
-        p = [];
-    end
-    q = pooling.internal.lp_order(fname, p, class(x));
-    win = pooling.internal.geometry_windows(geom);
-    y = pooling.internal.range_forward('lp', x, win, opts.method, q, false);
+    call = pooling.internal.prepare('lp', varargin);
+    y = pooling.internal.range_forward('lp', call.x, call.win, call.opts.method, call.p, false);
 end

@@ -1,4 +1,4 @@
-function dx = lp_pool_backward(dy, x, p, pool_size, varargin)
+function dx = lp_pool_backward(varargin)
     %LP_POOL_BACKWARD  Gradient of pooling.lp_pool with respect to X.
     %   DX = pooling.lp_pool_backward(DY, X, P, POOL_SIZE, ...) takes the
     %   forward call's arguments and DY (the forward output's size and
@@ -11,19 +11,7 @@ function dx = lp_pool_backward(dy, x, p, pool_size, varargin)
     %
     %   See also pooling.lp_pool.
 
-    fname = 'pooling.lp_pool_backward';
-    if nargin < 2
-        error('pooling:badInput', '%s: DY and X are required.', fname);
-    end
-    if nargin < 4
-        pool_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'lp_backward', x, pool_size, varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    if nargin < 3
-        p = [];
-    end
-    q = pooling.internal.lp_order(fname, p, class(x));
-    win = pooling.internal.geometry_windows(geom);
-    dx = pooling.internal.range_backward('lp', fname, dy, x, win, opts.method, q);
+    call = pooling.internal.prepare('lp_backward', varargin);
+    dx = pooling.internal.range_backward('lp', call.fname, call.dy, call.x, call.win, ...
+                                         call.opts.method, call.p);
 end

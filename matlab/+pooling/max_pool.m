@@ -1,4 +1,4 @@
-function [y, idx] = max_pool(x, pool_size, varargin)
+function [y, idx] = max_pool(varargin)
     %MAX_POOL  Max pooling over the leading spatial dimensions of X, bit-exact.
     %   Y = pooling.max_pool(X, POOL_SIZE) pools X, laid out as [spatial..., C, N]
     %   (for example H-by-W-by-C-by-N), with a window of POOL_SIZE elements per
@@ -41,15 +41,6 @@ function [y, idx] = max_pool(x, pool_size, varargin)
     %   See also pooling.options, pooling.max_pool_backward, pooling.avg_pool,
     %   pooling.global_max_pool, pooling.max_unpool.
 
-    fname = 'pooling.max_pool';
-    if nargin < 1
-        error('pooling:badInput', '%s: X is required.', fname);
-    end
-    if nargin < 2
-        % Reported as a bad kernel size, after X and the options are checked.
-        pool_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'max', x, pool_size, varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    [y, idx] = pooling.internal.pool_forward('max', x, geom, opts, nargout > 1);
+    call = pooling.internal.prepare('max', varargin);
+    [y, idx] = pooling.internal.pool_forward('max', call.x, call.geom, call.opts, nargout > 1);
 end

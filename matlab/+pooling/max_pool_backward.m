@@ -1,4 +1,4 @@
-function dx = max_pool_backward(dy, x, pool_size, varargin)
+function dx = max_pool_backward(varargin)
     %MAX_POOL_BACKWARD  Gradient of pooling.max_pool with respect to X, bit-exact.
     %   DX = pooling.max_pool_backward(DY, X, POOL_SIZE) routes each upstream
     %   gradient DY(p) to the element of X that pooling.max_pool(X, POOL_SIZE)
@@ -46,16 +46,6 @@ function dx = max_pool_backward(dy, x, pool_size, varargin)
     %   See also pooling.options, pooling.max_pool, pooling.avg_pool_backward,
     %   pooling.global_max_pool_backward.
 
-    fname = 'pooling.max_pool_backward';
-    if nargin < 2
-        error('pooling:badInput', '%s: X is required (the call is DX = %s(DY, X, POOL_SIZE)).', ...
-              fname, fname);
-    end
-    if nargin < 3
-        % Reported as a bad kernel size, after X and the options are checked.
-        pool_size = [];
-    end
-    opts = pooling.internal.parse_options(fname, 'max_backward', x, pool_size, varargin);
-    geom = pooling.internal.pool_geometry(fname, size(x), opts);
-    dx = pooling.internal.pool_backward('max', fname, dy, x, geom, opts);
+    call = pooling.internal.prepare('max_backward', varargin);
+    dx = pooling.internal.pool_backward('max', call.fname, call.dy, call.x, call.geom, call.opts);
 end

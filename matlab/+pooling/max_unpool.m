@@ -1,4 +1,4 @@
-function z = max_unpool(y, idx, varargin)
+function z = max_unpool(varargin)
     %MAX_UNPOOL  Put max-pooled values back where they came from, bit-exact.
     %   Z = pooling.max_unpool(Y, IDX, OUTPUT_SIZE) returns an array of zeros
     %   of class(Y) and size [SPATIAL, C, N] with each Y(p) written at
@@ -80,43 +80,12 @@ function z = max_unpool(y, idx, varargin)
     %
     %   See also pooling.options, pooling.max_pool, pooling.max_unpool_backward.
 
-    fname = 'pooling.max_unpool';
-    if nargin < 1
-        error('pooling:badInput', '%s: Y is required.', fname);
-    end
-    % OUTPUT_SIZE is optional: a third argument that is an option name starts
-    % the name-value pairs ('PoolSize', ...); anything else is OUTPUT_SIZE.
-    output_size = [];
-    args = varargin;
-    if ~isempty(args) && ~is_option_name(args{1})
-        output_size = args{1};
-        args = args(2:end);
-    end
-    opts = pooling.internal.parse_options(fname, 'unpool', y, output_size, args);
-    r = opts.r;
-    y_size = [size(y), ones(1, r + 2 - ndims(y))];
-    z_size = [opts.output_size, y_size(r + 1), y_size(r + 2)];
-    pooling.internal.check_count(fname, z_size, 'the result Z', false);
-    if nargin < 2
-        error('pooling:badIndices', '%s: IDX is required (the call is Z = %s(Y, IDX, ...)).', ...
-              fname, fname);
-    end
-    pooling.internal.check_indices(fname, idx, r, y_size);
-    pooling.internal.check_index_range(fname, idx, r, z_size, 'Z');
+    call = pooling.internal.prepare('unpool', varargin);
+    [y, idx, r, z_size] = deal(call.x, call.idx, call.opts.r, call.z_size);
+    pooling.internal.check_indices(call.fname, idx, r, call.x_size);
+    pooling.internal.check_index_range(call.fname, idx, r, z_size, 'Z');
 
-    if strcmp(opts.method, 'naive')
-        [targets, sources] = pooling.internal.unpool_writers_naive(idx, r, prod(z_size));
-    else
-        [targets, sources] = pooling.internal.unpool_writers_fast(idx, r);
-    end
+    [targets, sources] = pooling.internal.unpool_writers(call.opts.method, idx, r, prod(z_size));
     z = zeros(z_size, class(y));
     z(targets) = y(sources);
-end
-
-function tf = is_option_name(value)
-    names = {'PoolSize', 'Stride', 'Padding', 'SpatialDims', 'Method'};
-    if isa(value, 'string') && isscalar(value)
-        value = char(value);
-    end
-    tf = ischar(value) && size(value, 1) == 1 && any(strcmpi(value, names));
 end

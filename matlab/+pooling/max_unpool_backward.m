@@ -1,4 +1,4 @@
-function dy = max_unpool_backward(dz, idx, varargin)
+function dy = max_unpool_backward(varargin)
     %MAX_UNPOOL_BACKWARD  Gradient of pooling.max_unpool with respect to Y, bit-exact.
     %   DY = pooling.max_unpool_backward(DZ, IDX) is the true derivative of
     %   Z = pooling.max_unpool(Y, IDX, OUTPUT_SIZE): DY(p) = DZ(IDX(p)) when
@@ -43,36 +43,22 @@ function dy = max_unpool_backward(dz, idx, varargin)
     %
     %   See also pooling.options, pooling.max_unpool, pooling.max_pool.
 
-    fname = 'pooling.max_unpool_backward';
-    if nargin < 1
-        error('pooling:badInput', '%s: DZ is required (the call is DY = %s(DZ, IDX)).', ...
-              fname, fname);
-    end
-    opts = pooling.internal.parse_options(fname, 'unpool_backward', dz, [], varargin);
-    if nargin < 2
-        error('pooling:badIndices', '%s: IDX is required (the call is DY = %s(DZ, IDX)).', ...
-              fname, fname);
-    end
-    r = opts.r;
+    call = pooling.internal.prepare('unpool_backward', varargin);
+    [fname, dz, idx, r] = deal(call.fname, call.x, call.idx, call.opts.r);
     pooling.internal.check_indices(fname, idx, r, []);
     idx_size = [size(idx), ones(1, r + 2 - ndims(idx))];
     % DY has IDX's size: refuse before allocating it (SPEC.md section 12).
     pooling.internal.check_count(fname, idx_size, 'IDX (the size of the result DY)', true);
-    dz_size = [size(dz), ones(1, r + 2 - ndims(dz))];
-    if ~isequal(dz_size(r + 1:r + 2), idx_size(r + 1:r + 2))
+    if ~isequal(call.x_size(r + 1:r + 2), idx_size(r + 1:r + 2))
         error('pooling:badGradient', ...
               ['%s: DZ must be [OUTPUT_SIZE..., C, N] with R = %d spatial dimensions and ' ...
                'the C = %d and N = %d of IDX; got %s.'], ...
               fname, r, idx_size(r + 1), idx_size(r + 2), ...
               pooling.internal.describe_value(dz, true));
     end
-    pooling.internal.check_index_range(fname, idx, r, dz_size, 'DZ');
+    pooling.internal.check_index_range(fname, idx, r, call.x_size, 'DZ');
 
-    if strcmp(opts.method, 'naive')
-        [targets, sources] = pooling.internal.unpool_writers_naive(idx, r, numel(dz));
-    else
-        [targets, sources] = pooling.internal.unpool_writers_fast(idx, r);
-    end
+    [targets, sources] = pooling.internal.unpool_writers(call.opts.method, idx, r, numel(dz));
     dy = zeros(size(idx), class(dz));
     dy(sources) = dz(targets);
 end

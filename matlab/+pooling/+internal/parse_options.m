@@ -58,7 +58,11 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %   to pool_geometry; the unpooling indices are checked by check_indices and
     %   check_index_range.
     %
-    %   See also pooling.internal.pool_geometry, pooling.internal.check_indices.
+    %   pooling.internal.prepare, the prologue of every public function, calls
+    %   this after checking that the required arguments were given.
+    %
+    %   See also pooling.internal.prepare, pooling.internal.pool_geometry,
+    %   pooling.internal.check_indices.
 
     spec = kind_spec(kind);
     pooling.internal.as_input(fname, spec, x);
