@@ -77,10 +77,10 @@ function rec = bench_case(c, x, dy, rounds)
             [op.naive_measured, naive_out] = repeated(naive, sub, rounds.naive_rounds);
             op.naive = op.naive_measured * scale;
             op.identical = same_bits(fast(sub), naive_out);
-            fprintf('octave: %-9s %-10s fast %8.2f ms\n', c.name, names{j}, op.fast * 1e3);
+            fprintf('octave: %-11s %-16s fast %8.2f ms\n', c.name, names{j}, op.fast * 1e3);
         catch err
             op.error = error_text(err);
-            fprintf('octave: %-9s %-10s n/a: %s\n', c.name, names{j}, op.error);
+            fprintf('octave: %-11s %-16s n/a: %s\n', c.name, names{j}, op.error);
         end
         ops.(names{j}) = op;
     end
