@@ -107,11 +107,18 @@ def main(argv=None):
                         help="smaller shapes and fewer rounds: a smoke test, not a measurement")
     parser.add_argument("--no-docs", action="store_true",
                         help="do not write docs/performance.md and the README summary "
-                             "(a --quick run never writes them)")
+                             "(a --quick or --case run never writes them)")
+    parser.add_argument("--case", action="append", default=[], metavar="NAME",
+                        help="run only this case (repeatable; the names are in the printed "
+                             "table), with the inputs it has in a full run")
     parser.add_argument("--skip", action="append", default=[],
                         choices=("torch", "octave", "conformance", "scaling"),
                         help="leave a part out (repeatable)")
     args = parser.parse_args(argv)
+    known = [c.name for c in cs.all_cases(quick=args.quick)]
+    unknown = sorted(set(args.case) - set(known))
+    if unknown:
+        parser.error(f"unknown case {', '.join(unknown)}; the cases are {', '.join(known)}")
     out_dir = args.out.resolve()
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -123,13 +130,16 @@ def main(argv=None):
         log("PyTorch: not used (not installed or skipped); its columns read n/a")
     rounds = python_side.Rounds(min_rounds=2, min_seconds=0.0, naive_rounds=1) if args.quick \
         else python_side.Rounds()
-    case_list = cs.all_cases(quick=args.quick)
-    arrays = {}
-    for i, case in enumerate(case_list):
-        arrays[case.name] = cs.inputs(case.shape, case.out_shape, cs.case_seed(i))
+    # Seeded by the place in the full list, so a case's inputs do not depend on --case.
+    chosen = [(i, c) for i, c in enumerate(cs.all_cases(quick=args.quick))
+              if not args.case or c.name in args.case]
+    case_list = [c for _, c in chosen]
+    arrays = {c.name: cs.inputs(c.shape, c.out_shape, cs.case_seed(i)) for i, c in chosen}
 
-    results = {"command": "tox -e bench" + (" -- --quick" if args.quick else ""),
-               "quick": args.quick, "machine": machine_info(torch),
+    flags = " ".join((["--quick"] if args.quick else [])
+                     + [f"--case {name}" for name in args.case])
+    results = {"command": "tox -e bench" + (f" -- {flags}" if flags else ""),
+               "quick": args.quick, "partial": bool(args.case), "machine": machine_info(torch),
                "pooling": str(pathlib.Path(python_side.pooling.__file__).parent),
                "steady_allocator": allocator, "rounds": vars(rounds),
                "cases": [], "scaling": None, "octave": None, "conformance": None}
@@ -191,7 +201,7 @@ def main(argv=None):
     except ImportError as exc:
         png_path = None
         log(f"chart: not drawn ({exc})")
-    if not args.quick and not args.no_docs:
+    if not args.quick and not args.case and not args.no_docs:
         from .publish import publish
 
         log("wrote " + ", ".join(publish(results, case_list, ROOT, png_path)))

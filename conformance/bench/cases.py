@@ -1,4 +1,10 @@
-"""The benchmark's cases, their inputs and the targets of issue 13."""
+"""The benchmark's cases, their inputs and the targets of issue 13.
+
+Most cases time the seven operations of ``OPS`` (max, average and unpooling,
+issue 13); the cases of issue 15's operators, adaptive average and Lp
+pooling, time their own forward and backward pass (``Case.ops``) and have no
+targets.
+"""
 
 from dataclasses import dataclass
 
@@ -16,8 +22,18 @@ OP_LABELS = {
     "unpool_fwd": "unpool",
     "unpool_bwd": "unpool bwd",
 }
-FORWARD = ("max_fwd", "avg_fwd")
-BACKWARD = ("max_bwd", "max_bwd_idx", "avg_bwd")
+# Issue 15's operators, each with its forward and backward pass.
+OPERATOR_OPS = {
+    "pool": OPS,
+    "adaptive_avg": ("adaptive_avg_fwd", "adaptive_avg_bwd"),
+    "lp": ("lp_fwd", "lp_bwd"),
+}
+OP_LABELS.update({
+    "adaptive_avg_fwd": "adaptive avg fwd",
+    "adaptive_avg_bwd": "adaptive avg bwd",
+    "lp_fwd": "lp fwd",
+    "lp_bwd": "lp bwd",
+})
 
 # The naive loops cost about 2 us (Python) and 40 us (Octave) per element,
 # so they run on the leading planes of each input and their time is scaled
@@ -34,6 +50,13 @@ class Case:
     stride: int = 0
     padding: int = 0
     dilation: int = 1
+    operator: str = "pool"  # a key of OPERATOR_OPS
+    output_size: tuple = ()  # adaptive_avg: the output's spatial size
+    p: int = 0  # lp: the norm's order
+
+    @property
+    def ops(self):
+        return OPERATOR_OPS[self.operator]
 
     @property
     def rank(self):
@@ -41,7 +64,7 @@ class Case:
 
     @property
     def is_global(self):
-        return self.kernel == 0
+        return self.operator == "pool" and self.kernel == 0
 
     @property
     def elements(self):
@@ -49,6 +72,8 @@ class Case:
 
     @property
     def out_spatial(self):
+        if self.operator == "adaptive_avg":
+            return self.output_size
         if self.is_global:
             return (1,) * self.rank
         e = self.dilation * (self.kernel - 1) + 1
@@ -60,9 +85,13 @@ class Case:
 
     def describe(self):
         dims = "x".join(map(str, self.shape))
+        if self.operator == "adaptive_avg":
+            out = "x".join(map(str, self.output_size))
+            return f"(N,C,*spatial) = {dims}, adaptive average to {out}"
         if self.is_global:
             return f"(N,C,*spatial) = {dims}, one window over the whole plane"
-        text = f"(N,C,*spatial) = {dims}, k={self.kernel} s={self.stride}"
+        norm = f"L{self.p} norm, " if self.operator == "lp" else ""
+        text = f"(N,C,*spatial) = {dims}, {norm}k={self.kernel} s={self.stride}"
         if self.padding:
             text += f" p={self.padding}"
         if self.dilation != 1:
@@ -89,6 +118,13 @@ def all_cases(quick=False):
         Case("3d-k2s2", (8, 32, 16, 28, 28) if not quick else (2, 8, 16, 28, 28), 2, 2),
         Case("2d-dil", big + (56, 56), 3, 2, padding=1, dilation=2),
         Case("global", big + (56, 56)),
+        # Issue 15: ResNet's head (as many elements as the headline cases: 64 x
+        # 2048 channels of 7 x 7), the same to 7 x 7 from the headline shape,
+        # and Lp pooling with the windows of the stem's max pooling but no padding.
+        Case("adapt-7to1", (16, 512, 7, 7) if quick else (64, 2048, 7, 7),
+             operator="adaptive_avg", output_size=(1, 1)),
+        Case("adapt-56to7", big + (56, 56), operator="adaptive_avg", output_size=(7, 7)),
+        Case("lp2-k3s2", big + (56, 56), 3, 2, operator="lp", p=2),
     ]
 
 
@@ -200,6 +236,8 @@ UNPOOL_MEMORY_TARGET = Target("py_unpool_memory",
 
 
 def memory_target(case, op):
+    if case.operator != "pool":
+        return None  # issue 15 sets no targets
     if case.name == "2d-k2s2" and op == "unpool_fwd":
         return UNPOOL_MEMORY_TARGET
     return MEMORY_TARGET
@@ -215,6 +253,11 @@ def octave_copy_target(case, op):
 
 OCTAVE_NAIVE_TARGET = Target("oct_naive", "Octave fast >= 100x faster than Octave naive",
                              100, "min")
+
+
+def octave_naive_target(case, op):
+    return OCTAVE_NAIVE_TARGET if case.operator == "pool" else None
+
 CONFORMANCE_TARGET = Target("conformance", "conformance run < 30 s", 30, "below")
 
 # The order of the summary.

@@ -50,6 +50,11 @@ def write_plan(directory, cases, arrays, scaling, rounds):
             "x": f"x{i}",
             "dy": f"dy{i}",
             "r": r,
+            "operator": case.operator,
+            # Max backward from saved indices is timed in Python only.
+            "ops": [op for op in case.ops if op != "max_bwd_idx"],
+            "output_size": list(case.output_size),
+            "p": case.p,
             "is_global": case.is_global,
             "kernel": [case.kernel] * r,
             "stride": [case.stride] * r,

@@ -12,7 +12,7 @@ import numpy as np
 import pooling
 import pooling.fast
 
-from .cases import OPS, SCALING_NAIVE_MAX_ELEMENTS, Case, naive_planes
+from .cases import SCALING_NAIVE_MAX_ELEMENTS, Case, naive_planes
 
 
 def load_torch():
@@ -125,7 +125,7 @@ def _first(result):
 
 
 class Operators:
-    """The six operations of one case, as calls on given arrays, for each implementation."""
+    """The operations of one case (``case.ops``), as calls on given arrays, per implementation."""
 
     def __init__(self, case, torch):
         self.case = case
@@ -136,6 +136,19 @@ class Operators:
     def pooling(self, op, method):
         c = self.case
         kw = {"method": method}
+        if c.operator == "adaptive_avg":
+            out = c.output_size
+            return {
+                "adaptive_avg_fwd": lambda a: pooling.adaptive_avg_pool(a["x"], out, **kw),
+                "adaptive_avg_bwd": lambda a: pooling.adaptive_avg_pool_backward(
+                    a["dy"], a["x"], out, **kw),
+            }[op]
+        if c.operator == "lp":
+            w = {"kernel_size": c.kernel, "stride": c.stride, "padding": c.padding}
+            return {
+                "lp_fwd": lambda a: pooling.lp_pool(a["x"], c.p, **w, **kw),
+                "lp_bwd": lambda a: pooling.lp_pool_backward(a["dy"], a["x"], c.p, **w, **kw),
+            }[op]
         if c.is_global:
             return {
                 "max_fwd": lambda a: pooling.global_max_pool(a["x"], **kw),
@@ -174,7 +187,10 @@ class Operators:
         return lambda a: pooling.max_pool_backward(a["dy"], a["x"], **g, method="naive")
 
     def arrays(self, x, dy):
-        """The inputs of every operation: ``x``, ``dy`` and the fast path's own ``y, idx``."""
+        """The inputs of every operation: ``x``, ``dy`` and the fast path's own ``y, idx``
+        (these two for unpooling and max backward from indices, so only in "pool" cases)."""
+        if self.case.operator != "pool":
+            return {"x": x, "dy": dy}
         if self.case.is_global:
             y, idx = pooling.global_max_pool(x, return_indices=True)
         else:
@@ -185,7 +201,9 @@ class Operators:
     def input_bytes(op, a):
         names = {"max_fwd": ("x",), "avg_fwd": ("x",), "max_bwd": ("dy", "x"),
                  "max_bwd_idx": ("dy", "idx"),
-                 "avg_bwd": ("dy", "x"), "unpool_fwd": ("y", "idx"), "unpool_bwd": ("x", "idx")}
+                 "avg_bwd": ("dy", "x"), "unpool_fwd": ("y", "idx"), "unpool_bwd": ("x", "idx"),
+                 "adaptive_avg_fwd": ("x",), "adaptive_avg_bwd": ("dy", "x"),
+                 "lp_fwd": ("x",), "lp_bwd": ("dy", "x")}
         return sum(a[n].nbytes for n in names[op])
 
     # --- PyTorch
@@ -197,12 +215,14 @@ class Operators:
         backward reuses the indices the forward pass saved, while ours
         recomputes the selection from ``x``).
         """
+        c = self.case
         if self.torch is None:
-            return dict.fromkeys(OPS)
-        torch, F, c = self.torch, self.F, self.case
-        r = c.rank
-        xt = torch.from_numpy(x)
-        dyt = torch.from_numpy(dy)
+            return dict.fromkeys(c.ops)
+        F, r = self.F, c.rank
+        xt = self.torch.from_numpy(x)
+        dyt = self.torch.from_numpy(dy)
+        if c.operator != "pool":
+            return self.torch_operator_calls(xt, dyt)
         if c.is_global:
             # Like for like: one window over the whole plane, as ours, rather
             # than the adaptive operators (a different kernel with its own cost).
@@ -233,24 +253,42 @@ class Operators:
         def unpool(t):
             return getattr(F, f"max_unpool{r}d")(t, it, **unpool_kw, output_size=c.shape[2:])
 
-        def backward(forward, leaf_source, grad):
-            if forward is None:
-                return None
-            leaf = leaf_source.detach().clone().requires_grad_(True)
-            out = forward(leaf)
-            return lambda: torch.autograd.grad(out, leaf, grad, retain_graph=True)
-
         # x does not require a gradient, so the forward calls build no graph.
         return {
             "max_fwd": lambda: max_pool(xt),
             "avg_fwd": (lambda: avg_pool(xt)) if avg_pool else None,
             "unpool_fwd": lambda: unpool(yt),
-            "max_bwd": backward(max_pool, xt, dyt),
+            "max_bwd": self.gradient(max_pool, xt, dyt),
             # PyTorch's max backward always scatters through the saved indices.
-            "max_bwd_idx": backward(max_pool, xt, dyt),
-            "avg_bwd": backward(avg_pool, xt, dyt),
-            "unpool_bwd": backward(unpool, yt, xt),
+            "max_bwd_idx": self.gradient(max_pool, xt, dyt),
+            "avg_bwd": self.gradient(avg_pool, xt, dyt),
+            "unpool_bwd": self.gradient(unpool, yt, xt),
         }
+
+    def torch_operator_calls(self, xt, dyt):
+        """Forward and backward of issue 15's operators: PyTorch's operator of the same name.
+
+        ``lp_pool{r}d`` has no padding, and raises ``x`` (not ``|x|``) to
+        ``p``: for p = 2 the same but for rounding.  Exactness is checked
+        against our naive loops, never against PyTorch.
+        """
+        F, c = self.F, self.case
+        if c.operator == "adaptive_avg":
+            def forward(t):
+                return getattr(F, f"adaptive_avg_pool{c.rank}d")(t, c.output_size)
+        else:
+            def forward(t):
+                return getattr(F, f"lp_pool{c.rank}d")(t, c.p, c.kernel, stride=c.stride)
+        fwd, bwd = c.ops
+        return {fwd: lambda: forward(xt), bwd: self.gradient(forward, xt, dyt)}
+
+    def gradient(self, forward, leaf_source, grad):
+        """``forward``'s backward pass as a call: ``autograd.grad`` on a graph built once."""
+        if forward is None:
+            return None
+        leaf = leaf_source.detach().clone().requires_grad_(True)
+        out = forward(leaf)
+        return lambda: self.torch.autograd.grad(out, leaf, grad, retain_graph=True)
 
 
 def check_planes(shape):
@@ -280,7 +318,7 @@ def run_case(case, x, dy, torch, rounds, naive_cap, log):
     scale = x.size / xs.size
     torch_calls = ops.torch_calls(x, dy)
     results = {}
-    for op in OPS:
+    for op in case.ops:
         fast = ops.pooling(op, "fast")
         naive = ops.pooling(op, "naive")
         best, done, samples = interleaved(
@@ -307,7 +345,7 @@ def run_case(case, x, dy, torch, rounds, naive_cap, log):
             "peak_bytes": int(peak),
             "io_bytes": int(io_bytes),
         }
-        log(f"python: {case.name:9} {op:11} fast {best['fast'] * 1e3:8.2f} ms cpu, "
+        log(f"python: {case.name:11} {op:16} fast {best['fast'] * 1e3:8.2f} ms cpu, "
             f"{best['fast'] / best['copy']:5.2f}x copy, same bits as naive: {identical}")
     return results
 

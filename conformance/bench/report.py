@@ -38,7 +38,7 @@ def _targets_of(case, op):
              ("fast_torch", "python", cs.torch_target(case, op)),
              ("memory", "python", cs.memory_target(case, op)),
              ("fast_copy", "octave", cs.octave_copy_target(case, op)),
-             ("naive_fast", "octave", cs.OCTAVE_NAIVE_TARGET)]
+             ("naive_fast", "octave", cs.octave_naive_target(case, op))]
     return [(name, side, t) for name, side, t in found if t is not None]
 
 
@@ -48,7 +48,7 @@ def evaluate(results, case_list):
     by_name = {c.name: c for c in case_list}
     for entry in results["cases"]:
         case = by_name[entry["name"]]
-        for op in cs.OPS:
+        for op in case.ops:
             p = entry["python"][op]
             ratios = {"python": python_ratios(p),
                       "octave": octave_ratios((entry.get("octave") or {}).get(op), p)}
@@ -137,13 +137,13 @@ def render(results, case_list):
     out.append("")
     out.append("Cases:")
     for c in case_list:
-        out.append(f"  {c.name:9} {c.describe()}")
+        out.append(f"  {c.name:11} {c.describe()}")
     by_name = {c.name: c for c in case_list}
 
     rows = []
     for entry in results["cases"]:
         case = by_name[entry["name"]]
-        for op in cs.OPS:
+        for op in case.ops:
             p = entry["python"][op]
             r = python_ratios(p)
             rows.append([case.name, cs.OP_LABELS[op], ms(p["fast"]), ms(p["copy"]),
@@ -160,14 +160,14 @@ def render(results, case_list):
     rows = []
     for entry in results["cases"]:
         case = by_name[entry["name"]]
-        for op in cs.OPS:
+        for op in case.ops:
             p = entry["python"][op]
             o = (entry.get("octave") or {}).get(op) or {}
             r = octave_ratios(o, p)
             naive_elements = o.get("naive_elements") or 0
             rows.append([case.name, cs.OP_LABELS[op], ms(o.get("fast")), ms(o.get("copy")),
                          cell(r["fast_copy"], cs.octave_copy_target(case, op)),
-                         cell(r["naive_fast"], cs.OCTAVE_NAIVE_TARGET,
+                         cell(r["naive_fast"], cs.octave_naive_target(case, op),
                               approx=naive_elements < case.elements),
                          cell(r["octave_python"]),
                          "" if not o.get("error") else "error: " + o["error"][:60]])
@@ -187,25 +187,18 @@ def render(results, case_list):
     else:
         out.append("Conformance run: not timed (skipped or no Octave)")
 
-    identical_py = [e["python"][op]["identical"] for e in results["cases"] for op in cs.OPS]
-    identical_oct = [((e.get("octave") or {}).get(op) or {}).get("identical")
-                     for e in results["cases"] for op in cs.OPS
-                     if (e.get("octave") or {}).get(op)]
+    identical_py = [p["identical"] for e in results["cases"] for p in e["python"].values()]
+    identical_oct = [o.get("identical") for e in results["cases"]
+                     for o in (e.get("octave") or {}).values() if o]
     out.append(f"naive vs fast, same bits (Python: three full-size seeded planes; Octave: "
                f"the leading planes): Python "
                f"{sum(bool(v) for v in identical_py)}/{len(identical_py)}, Octave "
                f"{sum(bool(v) for v in identical_oct)}/{len(identical_oct)}")
 
     out.append("")
-    out.append("Targets (issue 13)")
+    out.append("Targets (issue 13; issue 15 sets none)")
     rows = []
-    checks = results["targets"]
-    present = {c["key"] for c in checks}
-    for key in [k for k in cs.TARGET_ORDER if k in present]:
-        group = [c for c in checks if c["key"] == key]
-        measured = [c for c in group if c["met"] is not None]
-        met = sum(bool(c["met"]) for c in measured)
-        worst = _worst(measured)
+    for key, group, measured, met, worst in target_tally(results):
         text = group[0]["text"]
         where = "" if worst is None else (
             f"worst {fmt(worst['value'])} ({worst['case']} {cs.OP_LABELS.get(worst['op'], '')})"
@@ -224,6 +217,21 @@ def render(results, case_list):
         rows.append([text, status, f"{met}/{len(measured)}", where])
     out.append(table(["target", "status", "met", "detail"], rows))
     return "\n".join(out)
+
+
+def target_tally(results):
+    """Per target, in the summary's order: ``(key, checks, measured checks, met, worst)``.
+
+    A target has one check per case it applies to; "measured" leaves out
+    those whose value the run could not take, "worst" is the measured check
+    farthest on the wrong side of the limit (None when none was measured).
+    """
+    checks = results["targets"]
+    present = {c["key"] for c in checks}
+    for key in [k for k in cs.TARGET_ORDER if k in present]:
+        group = [c for c in checks if c["key"] == key]
+        measured = [c for c in group if c["met"] is not None]
+        yield key, group, measured, sum(bool(c["met"]) for c in measured), _worst(measured)
 
 
 def _worst(checks):
@@ -247,26 +255,19 @@ def _md_cell(value, target=None, approx=False):
     return text
 
 
-def markdown(results, case_list):
-    """The README's performance table: the headline cases, then every target's tally."""
-    m = results["machine"]
-    octave = (results.get("octave") or {}).get("version") or "n/a"
+def ratio_table(results, case_list, names):
+    """Markdown rows of every ratio, Python and Octave, for the cases named (in run order)."""
     by_name = {c.name: c for c in case_list}
     lines = [
-        f"Machine: {m['cpu']}, {m['cores']} cores, {(m['memory_bytes'] or 0) / 2**30:.0f} GiB; "
-        f"Python {m['python']}, numpy {m['numpy']},",
-        f"PyTorch {m['torch'] or 'n/a'} (1 thread), Octave {octave}; 1-min load average "
-        f"{results['load_average']['before'][0]:.1f} before the run.",
-        "",
         "| case | op | fast/copy | fast/PyTorch | naive/fast | peak mem/(in+out) "
         "| Octave fast/copy | Octave naive/fast | Octave/Python |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for entry in results["cases"]:
-        if entry["name"] not in HEADLINE_CASES:
+        if entry["name"] not in names:
             continue
         case = by_name[entry["name"]]
-        for op in cs.OPS:
+        for op in case.ops:
             p = entry["python"][op]
             r = python_ratios(p)
             o = (entry.get("octave") or {}).get(op) or {}
@@ -278,17 +279,26 @@ def markdown(results, case_list):
                 _md_cell(r["naive_fast"], approx=True),
                 _md_cell(r["memory"], cs.memory_target(case, op)),
                 _md_cell(ro["fast_copy"], cs.octave_copy_target(case, op)),
-                _md_cell(ro["naive_fast"], cs.OCTAVE_NAIVE_TARGET, approx=True),
+                _md_cell(ro["naive_fast"], cs.octave_naive_target(case, op), approx=True),
                 _md_cell(ro["octave_python"]),
             ]) + " |")
+    return lines
+
+
+def markdown(results, case_list):
+    """The README's performance table: the headline cases, then every target's tally."""
+    m = results["machine"]
+    octave = (results.get("octave") or {}).get("version") or "n/a"
+    lines = [
+        f"Machine: {m['cpu']}, {m['cores']} cores, {(m['memory_bytes'] or 0) / 2**30:.0f} GiB; "
+        f"Python {m['python']}, numpy {m['numpy']},",
+        f"PyTorch {m['torch'] or 'n/a'} (1 thread), Octave {octave}; 1-min load average "
+        f"{results['load_average']['before'][0]:.1f} before the run.",
+        "",
+        *ratio_table(results, case_list, HEADLINE_CASES),
+    ]
     lines += ["", "| target | met | worst |", "|---|---|---|"]
-    checks = results["targets"]
-    present = {c["key"] for c in checks}
-    for key in [k for k in cs.TARGET_ORDER if k in present]:
-        group = [c for c in checks if c["key"] == key]
-        measured = [c for c in group if c["met"] is not None]
-        met = sum(bool(c["met"]) for c in measured)
-        worst = _worst(measured)
+    for key, group, measured, met, worst in target_tally(results):
         if key == "conformance":
             detail = f"{fmt(group[0]['value'])} s"
         elif key == "conformance_batches":

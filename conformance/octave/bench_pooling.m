@@ -4,7 +4,9 @@ function bench_pooling(plan_file, out_file)
     %   wrote, loads each case's arrays (already in [spatial..., C, N] layout)
     %   from the .mat file it names, times the +pooling fast path, its naive
     %   loops and X + 0 (the copy yardstick), and writes the times, in
-    %   seconds, to OUT_FILE as JSON.
+    %   seconds, to OUT_FILE as JSON. Each case names the operations to time
+    %   (its field OPS): max, average and unpooling forward and backward, or
+    %   the forward and backward pass of adaptive average or Lp pooling.
     %
     %   The fast path and the copy are timed in interleaved rounds after a
     %   warm-up, so a noisy spell of the machine hits both alike; the time
@@ -52,7 +54,7 @@ function rec = bench_case(c, x, dy, rounds)
     sub = arrays(c, xs, dys);
     scale = numel(x) / numel(xs);
     copy = @(a) a.x + 0;
-    names = {'max_fwd', 'max_bwd', 'avg_fwd', 'avg_bwd', 'unpool_fwd', 'unpool_bwd'};
+    names = cellstr(c.ops);
     ops = struct();
     for j = 1:numel(names)
         fast = op_handle(c, names{j}, 'fast');
@@ -75,10 +77,10 @@ function rec = bench_case(c, x, dy, rounds)
             [op.naive_measured, naive_out] = repeated(naive, sub, rounds.naive_rounds);
             op.naive = op.naive_measured * scale;
             op.identical = same_bits(fast(sub), naive_out);
-            fprintf('octave: %-9s %-10s fast %8.2f ms\n', c.name, names{j}, op.fast * 1e3);
+            fprintf('octave: %-11s %-16s fast %8.2f ms\n', c.name, names{j}, op.fast * 1e3);
         catch err
             op.error = error_text(err);
-            fprintf('octave: %-9s %-10s n/a: %s\n', c.name, names{j}, op.error);
+            fprintf('octave: %-11s %-16s n/a: %s\n', c.name, names{j}, op.error);
         end
         ops.(names{j}) = op;
     end
@@ -89,6 +91,9 @@ function a = arrays(c, x, dy)
     % The inputs of every operation: X, DY, and the fast path's own Y and
     % IDX for unpooling (IDX indexes Z itself, so it is made from this X).
     a = struct('x', x, 'dy', dy, 'y', [], 'idx', [], 'error', '');
+    if ~strcmp(c.operator, 'pool')
+        return
+    end
     try
         if c.is_global
             [a.y, a.idx] = pooling.global_max_pool(x, 'SpatialDims', c.r);
@@ -117,6 +122,10 @@ end
 function f = op_handle(c, op, method)
     m = {'Method', method};
     r = c.r;
+    if ~strcmp(c.operator, 'pool')
+        f = operator_handle(c, op, m);
+        return
+    end
     spatial = c.spatial(:).';
     if strcmp(op, 'unpool_fwd')
         f = @(a) pooling.max_unpool(a.y, a.idx, spatial, m{:});
@@ -152,6 +161,27 @@ function f = op_handle(c, op, method)
             f = @(a) pooling.avg_pool(a.x, k, g{:});
         otherwise
             f = @(a) pooling.avg_pool_backward(a.dy, a.x, k, g{:});
+    end
+end
+
+function f = operator_handle(c, op, m)
+    % Issue 15's operators: adaptive average and Lp pooling, forward and
+    % backward.
+    r = c.r;
+    out = c.output_size(:).';
+    lp = {'Stride', c.stride(:).', 'Padding', c.padding(:).', 'SpatialDims', r, m{:}};
+    k = c.kernel(:).';
+    switch op
+        case 'adaptive_avg_fwd'
+            f = @(a) pooling.adaptive_avg_pool(a.x, out, 'SpatialDims', r, m{:});
+        case 'adaptive_avg_bwd'
+            f = @(a) pooling.adaptive_avg_pool_backward(a.dy, a.x, out, 'SpatialDims', r, m{:});
+        case 'lp_fwd'
+            f = @(a) pooling.lp_pool(a.x, c.p, k, lp{:});
+        case 'lp_bwd'
+            f = @(a) pooling.lp_pool_backward(a.dy, a.x, c.p, k, lp{:});
+        otherwise
+            error('bench:unknownOp', 'no operation %s for operator %s', op, c.operator);
     end
 end
 
@@ -219,8 +249,8 @@ function rec = bench_scaling(mat, s, rounds)
     % Time per element of the k=2 s=2 operators on the first P planes of
     % one 56 x 56 x 4096 array, against X + 0 on the same planes.
     data = load(mat, s.x, s.dy);
-    c = struct('r', 2, 'is_global', false, 'kernel', [2 2], 'stride', [2 2], ...
-               'padding', [0 0], 'dilation', [1 1], 'spatial', [56 56]);
+    c = struct('r', 2, 'operator', 'pool', 'is_global', false, 'kernel', [2 2], ...
+               'stride', [2 2], 'padding', [0 0], 'dilation', [1 1], 'spatial', [56 56]);
     ops = cellstr(s.ops);
     planes = s.planes(:).';
     rec = struct('elements', zeros(1, numel(planes)), 'ops', struct());
