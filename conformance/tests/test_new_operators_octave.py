@@ -4,8 +4,10 @@ A few hundred random cases per operator (ties, NaN, +-0, +-Inf, wide
 magnitudes, overlapping windows, output larger than the input) run through
 ``pooling`` and, batched, through ``matlab/+pooling`` in Octave; results are
 compared bit for bit (NaN positions, not payloads), indices after converting
-MATLAB's 1-based linear form.  Until the golden fixtures for these operators
-exist, this is their cross-language check (SPEC.md sections 16 and 17).
+MATLAB's 1-based linear form.  The one exception is Lp pooling with p other
+than 1 and 2, which goes through ``pow``: numpy and Octave need not round it
+alike, so there the test states the bound it holds them to (SPEC.md section
+17).  The golden fixtures pin the rules; these draws look for what they miss.
 """
 
 import numpy as np
@@ -64,18 +66,29 @@ def lp_cases(seed):
         yield x, p, params, dy
 
 
-def assert_same(want, got, what):
+def ulp_distance(want, got):
+    """Per element, how many representable values lie between WANT and GOT (0: same bits)."""
+    bits = np.dtype(f"i{want.dtype.itemsize}")
+    a, b = (v.view(bits).astype(object) for v in (want, got))
+    least = int(np.iinfo(bits).min)
+    # Negative floats count down from -0.0, so the integer keys are ordered like the floats.
+    key = np.vectorize(lambda k: least - k if k < 0 else k, otypes=[object])
+    return np.abs(key(a) - key(b)) if a.size else np.zeros(0, dtype=object)
+
+
+def assert_same(want, got, what, ulps=0):
+    """Bit-for-bit equal (NaN positions, not payloads), or within ULPS representable steps."""
     assert got is not None, f"{what}: Octave returned the wrong shape"
     got = np.asarray(got)
     assert got.dtype == want.dtype, f"{what}: dtype {got.dtype} against {want.dtype}"
     nan = np.isnan(want)
     assert np.array_equal(nan, np.isnan(got)), f"{what}: NaN in different places"
-    uint = np.dtype(f"u{want.dtype.itemsize}")
-    bad = np.flatnonzero(want[~nan].view(uint) != got[~nan].view(uint))
+    far = ulp_distance(want[~nan], got[~nan]) > ulps
+    bad = np.flatnonzero(far)
     if bad.size:
         a, b = want[~nan][bad[0]], got[~nan][bad[0]]
-        pytest.fail(f"{what}: {bad.size} elements differ, first {float(a).hex()} "
-                    f"(Python) against {float(b).hex()} (Octave)")
+        pytest.fail(f"{what}: {bad.size} elements more than {ulps} steps apart, first "
+                    f"{float(a).hex()} (Python) against {float(b).hex()} (Octave)")
 
 
 def run(octave, calls):
@@ -129,9 +142,29 @@ def test_lp_pooling_matches_octave(octave):
         (y_m,), (dx_m,) = replies[2 * n: 2 * n + 2]
         y = pooling.lp_pool(x, p, **params)
         what = f"case {n} {x.dtype} {x.shape} p={p} {params}"
-        assert_same(y, from_matlab(y_m, y.shape), f"lp_pool {what}")
-        assert_same(pooling.lp_pool_backward(dy, x, p, **params), from_matlab(dx_m, x.shape),
-                    f"lp_pool_backward {what}")
+        dx = pooling.lp_pool_backward(dy, x, p, **params)
+        if p in (1, 2):
+            # Only IEEE arithmetic and sqrt: the same bits in every conforming implementation.
+            assert_same(y, from_matlab(y_m, y.shape), f"lp_pool {what}")
+            assert_same(dx, from_matlab(dx_m, x.shape), f"lp_pool_backward {what}")
+            continue
+        # Other p take the root (and, for non-integer p, the powers) through pow, which numpy
+        # may compute with its own vectorised routine instead of the C library's (SPEC.md
+        # section 17): one rounding step apart in the output, and in the gradient a few
+        # roundings of each share, measured against the sum of the shares' magnitudes (the
+        # gradient of |x| for |dy|), since overlapping shares of opposite sign cancel.
+        assert_same(y, from_matlab(y_m, y.shape), f"lp_pool {what}", ulps=1)
+        got = from_matlab(dx_m, x.shape)
+        assert got is not None and got.dtype == dx.dtype, f"lp_pool_backward {what}: {got!r}"
+        scale = pooling.lp_pool_backward(np.abs(dy), np.abs(x), p, **params)
+        limit = 8 * np.finfo(dx.dtype).eps * scale.astype(np.float64)
+        gap = np.abs(dx.astype(np.float64) - got.astype(np.float64))
+        nan = np.isnan(dx)
+        assert np.array_equal(nan, np.isnan(got)), f"lp_pool_backward {what}: NaN places"
+        far = ~((dx == got) | (gap <= limit) | nan)
+        assert not far.any(), (
+            f"lp_pool_backward {what}: {np.count_nonzero(far)} elements "
+            f"further apart than 8 eps times the sum of their shares' magnitudes")
 
 
 BAD_CALLS = [
