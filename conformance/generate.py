@@ -3,6 +3,8 @@
 Writes every ``fixtures/<op>/<group>.yaml`` (golden values from
 ``conformance/golden/``, canonical text from ``conformance/fixtureio/writer.py``),
 ``fixtures/schema.json`` (from the operator registry),
+``matlab/resources/functionSignatures.json`` (MATLAB's code suggestions, from the
+registry too),
 ``fixtures/fixtures.mat`` (the same cases as MATLAB calls) and
 ``fixtures/manifest.json`` (version, case count and hash of every file).  ``--check``
 rewrites nothing and fails when a committed file differs from what
@@ -15,7 +17,7 @@ import difflib
 import pathlib
 import sys
 
-from .fixtureio import manifest, matfile, schema
+from .fixtureio import manifest, matfile, schema, signatures
 from .fixtureio.reader import FIXTURES, FixtureError, check_folder
 from .fixtureio.writer import dump_file
 from .golden import catalogue_cases
@@ -75,6 +77,8 @@ def main(argv=None):
     stale = [path for path, text in files.items() if _compare(path, text, args.check)]
     if _compare(schema.SCHEMA_FILE, schema.text(), args.check):
         stale.append(schema.SCHEMA_FILE)
+    if _compare(signatures.SIGNATURES_FILE, signatures.text(), args.check):
+        stale.append(signatures.SIGNATURES_FILE)
     # The same cases as one MAT file for MATLAB and Octave (fixtureio/matfile.py);
     # its content, not its bytes, is compared (a MAT header has a timestamp).
     cases = matfile.cases_from_texts(files)
@@ -95,17 +99,18 @@ def main(argv=None):
     except FixtureError as exc:
         print(exc)
         orphans.append(exc)
-    total = len(files) + 3
+    total = len(files) + 4
     if args.check:
         if stale or orphans:
             print(f"{len(stale)} of {total} generated file(s) differ from regeneration; "
                   "run `tox -e regen`")
             return 1
         print(f"{len(files)} fixture files, {schema.SCHEMA_FILE.name}, "
+              f"{signatures.SIGNATURES_FILE.name}, "
               f"{manifest.MANIFEST.name} and {matfile.MATFILE.name} match regeneration")
         return 0
     print(f"wrote {len(stale)} of {total} files ({len(files)} YAML, 1 JSON schema, "
-          "1 JSON manifest, 1 MAT)")
+          "1 MATLAB function signatures, 1 JSON manifest, 1 MAT)")
     return 1 if orphans else 0
 
 

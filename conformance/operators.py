@@ -105,6 +105,12 @@ class Call:
     argument).  ``indices_into``: the array MATLAB's 1-based indices count
     into, ``"output_size"`` meaning the unpooled array.  ``optional``: the
     ``OptionalInput``s a case may switch on.
+
+    What only the MATLAB function has (``matlab_options`` gathers its options):
+    ``matlab_names``, (fixture name, MATLAB name) pairs for the arguments and
+    outputs its help text names otherwise than ``MATLAB_NAMES`` does;
+    ``matlab_only_options``, options no fixture passes; ``matlab_omittable``,
+    positional arguments a MATLAB caller may leave out.
     """
 
     name: str
@@ -115,6 +121,9 @@ class Call:
     indices_into: str = "x"
     options: bool = True
     optional: tuple = ()
+    matlab_names: tuple = ()
+    matlab_only_options: tuple = ()
+    matlab_omittable: tuple = ()
 
     @property
     def matlab(self):
@@ -247,10 +256,14 @@ OPERATORS = {op.name: op for op in (
     Operator(
         "max_unpool",
         # MATLAB takes the rank from numel(output_size) in the forward call.
+        # MATLAB infers the size from the pooling's parameters when OUTPUT_SIZE is left out.
         forward=Call("max_unpool", ("x", "indices", "output_size"), ("y",), spatial_dims=None,
-                     indices_into="output_size"),
+                     indices_into="output_size", matlab_names=(("x", "Y"), ("y", "Z")),
+                     matlab_only_options=("PoolSize", "Stride", "Padding"),
+                     matlab_omittable=("output_size",)),
         backward=Call("max_unpool_backward", ("dy", "indices"), ("dx",), spatial_dims="dy",
-                      indices_into="dy", options=False),
+                      indices_into="dy", options=False,
+                      matlab_names=(("dy", "DZ"), ("dx", "DY"))),
         params=(Param("output_size", None, schema=PER_AXIS, required=True,
                       per_axis_in_matlab=True),),
         inputs=("x", "indices", "dy"), outputs=("y", "dx"), dtypes=DTYPES,
@@ -340,6 +353,25 @@ def options_of(call, params):
     if not call.options:
         return {}
     return {k: v for k, v in params.items() if k not in call.args and k not in SWITCHES}
+
+
+# MATLAB's names of arguments and outputs (its help text's), where they are not
+# the fixture name in capitals; a ``Call``'s ``matlab_names`` come first.
+MATLAB_NAMES = {"kernel_size": "POOL_SIZE", "indices": "IDX"}
+# Options every MATLAB function takes; the MATLAB call form sets 'SpatialDims' itself.
+MATLAB_COMMON_OPTIONS = ("SpatialDims", "Method")
+
+
+def matlab_name(call, field):
+    """The MATLAB help text's name of ``call``'s argument or output ``field``."""
+    return dict(call.matlab_names).get(field) or MATLAB_NAMES.get(field, field.upper())
+
+
+def matlab_options(op, call):
+    """Every option name the MATLAB function of ``call`` accepts, spelled as its help does."""
+    passed = [p.matlab for p in op.params if call.options and p.matlab]
+    names = passed + [o.matlab for o in call.optional] + list(call.matlab_only_options)
+    return tuple(dict.fromkeys(names + list(MATLAB_COMMON_OPTIONS)))
 
 
 def kind_of(field, dtype):
