@@ -70,6 +70,19 @@ RULES = [
          expect={"dx": [0.0, -(2.0**53), 0.0]}),
     case("aavg-2d-backward-overlap", "2-D, 5x5 to 4x4: overlapping windows accumulate",
          distinct((1, 2, 5, 5), 1611), output_size=4),
+    case("aavg-1d-backward-negative-zero-dy", "L=5, O=3, dy all -0.0: dx starts at +0.0 and "
+         "the -0.0 shares added to it give +0.0, in one window (elements 0, 2, 4) and in two "
+         "(1, 3)", line([3.0, 9.0, 1.0, 7.0, 5.0]), output_size=3, dy=line([-0.0, -0.0, -0.0]),
+         expect={"dx": [0.0, 0.0, 0.0, 0.0, 0.0]}),
+    case("aavg-1d-backward-negative-zero-dy-one-window", "L=3, O=1, dy = -0.0: each element's "
+         "one share -0.0/3 is added to +0.0, so dx is +0.0, not the share itself",
+         line([3.0, 9.0, 1.0]), output_size=1, dy=line([-0.0]),
+         expect={"dx": [0.0, 0.0, 0.0]}),
+    case("aavg-2d-backward-negative-zero-dy-1x1", "2-D, 2x3 to 1x1, dy = -0.0 in channel 0 "
+         "and 6.0 in channel 1: dx is +0.0 (each share added to +0.0), then 1.0",
+         [[[[3.0, 9.0, 1.0], [7.0, 5.0, 2.0]], [[4.0, 8.0, 6.0], [0.5, 1.5, 2.5]]]],
+         output_size=1, dy=[[[[-0.0]], [[6.0]]]],
+         expect={"dx": [[[0.0] * 3] * 2, [[1.0] * 3] * 2]}),
 ]
 GROUPS["rules"] = ("one division by the window's count, row-major sums from +0.0, specials and the "
                    "backward order", RULES)
