@@ -23,7 +23,8 @@ function compared = fast_matches_naive(fn, nout, seed, classes, draw)
     %     average {'CountIncludePad', ..., 'DivisorOverride', ...}
     %   and DRAW uses rand, randi and randn for the values. DRAW is a function
     %   name, called with FEVAL, such as a %!function block of the test file
-    %   (defined when Octave's test reaches it, so it comes before its test).
+    %   (defined when Octave's test reaches it, so it comes before its test),
+    %   or a cell {NAME, EXTRA...}: then ARGS = FEVAL(NAME, G, CLASS, EXTRA...).
 
     state = rand('twister');
     state_n = randn('state');
@@ -31,12 +32,15 @@ function compared = fast_matches_naive(fn, nout, seed, classes, draw)
     randn('state', seed);
     cleanup = onCleanup(@() restore(state, state_n));
     geometry = {'pooling:outputTooSmall', 'pooling:emptyWindow'};
+    if ~iscell(draw)
+        draw = {draw};
+    end
     compared = 0;
     for trial = 1:40
         g = random_case();
         for c = 1:numel(classes)
             try
-                args = feval(draw, g, classes{c});
+                args = feval(draw{1}, g, classes{c}, draw{2:end});
             catch err
                 assert(any(strcmp(err.identifier, geometry)), '%s', err.message);
                 continue

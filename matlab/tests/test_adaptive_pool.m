@@ -82,14 +82,6 @@
 %!  end
 %!endfunction
 
-%!function args = draw_forward(g, cls)
-%!  args = draw_adaptive(g, cls, 'forward');
-%!endfunction
-
-%!function args = draw_backward(g, cls)
-%!  args = draw_adaptive(g, cls, 'backward');
-%!endfunction
-
 %!function args = draw_integer(g, cls)
 %!  args = draw_adaptive(g, 'double', 'forward');
 %!  args{1} = cast(round(args{1}(:)), cls);
@@ -98,15 +90,15 @@
 
 %!test  % 'fast' and 'naive' agree bit for bit: NaN, signed zero, ties, wide magnitudes
 %! n = fast_matches_naive(@pooling.adaptive_max_pool, 2, 31, {'double', 'single'}, ...
-%!                        'draw_forward');
+%!                        {'draw_adaptive', 'forward'});
 %! n = n + fast_matches_naive(@pooling.adaptive_max_pool, 2, 32, {'int8', 'uint64'}, ...
 %!                            'draw_integer');
 %! n = n + fast_matches_naive(@pooling.adaptive_avg_pool, 1, 33, {'double', 'single'}, ...
-%!                            'draw_forward');
+%!                            {'draw_adaptive', 'forward'});
 %! n = n + fast_matches_naive(@pooling.adaptive_max_pool_backward, 1, 34, ...
-%!                            {'double', 'single'}, 'draw_backward');
+%!                            {'double', 'single'}, {'draw_adaptive', 'backward'});
 %! n = n + fast_matches_naive(@pooling.adaptive_avg_pool_backward, 1, 35, ...
-%!                            {'double', 'single'}, 'draw_backward');
+%!                            {'double', 'single'}, {'draw_adaptive', 'backward'});
 %! assert(n, 400);
 
 % ---- errors, in SPEC.md's order: X, options, OUTPUT_SIZE, DY

@@ -74,18 +74,11 @@
 %!  end
 %!endfunction
 
-%!function args = draw_forward(g, cls)
-%!  args = draw_lp(g, cls, 'forward');
-%!endfunction
-
-%!function args = draw_backward(g, cls)
-%!  args = draw_lp(g, cls, 'backward');
-%!endfunction
-
 %!test  % 'fast' and 'naive' agree bit for bit
-%! n = fast_matches_naive(@pooling.lp_pool, 1, 41, {'double', 'single'}, 'draw_forward');
+%! n = fast_matches_naive(@pooling.lp_pool, 1, 41, {'double', 'single'}, ...
+%!                        {'draw_lp', 'forward'});
 %! n = n + fast_matches_naive(@pooling.lp_pool_backward, 1, 42, {'double', 'single'}, ...
-%!                            'draw_backward');
+%!                            {'draw_lp', 'backward'});
 %! assert(n > 100);
 
 % ---- errors, in SPEC.md's order: X, options, POOL_SIZE, 'Stride', 'Padding', output size, P, DY

@@ -1,8 +1,21 @@
-% Octave tests of pooling.max_unpool and pooling.max_unpool_backward: what the golden fixtures
-% cannot check (SpatialDims, trailing singletons, classes, NaN payloads,
-% name-value parsing, 1-based indices, the MATLAB-side errors), and 'fast'
-% against 'naive' on random calls. From the matlab folder:
+% Octave tests of pooling.max_unpool and pooling.max_unpool_backward, the
+% MATLAB side of SPEC.md section 10: round trips after max_pool with
+% overlapping windows, integer and index classes, planes, NaN payloads,
+% the refused calls with their identifiers, and 'fast' against 'naive' on
+% random calls. From the matlab folder:
 %   addpath(pwd, fullfile(pwd, 'tests')); test tests/test_max_unpool.m
+
+%!function [x, y, idx, r, n] = draw_overlapping()
+%!  % A random max_pool call whose windows overlap (stride 1, padding k/2),
+%!  % over distinct values and some zeros, so one element can win twice.
+%!  r = randi(3);
+%!  n = [randi([2 6], 1, r), randi(2), randi(2)];
+%!  x = reshape(randperm(prod(n)), [n 1]);
+%!  x(rand(size(x)) < 0.3) = 0;
+%!  k = randi(3, 1, r);
+%!  opts = {'Stride', ones(1, r), 'Padding', floor(k / 2), 'SpatialDims', r};
+%!  [y, idx] = pooling.max_pool(x, k, opts{:});
+%!endfunction
 
 % ---- pooling.max_unpool
 
@@ -10,13 +23,7 @@
 %! state = rand('twister');
 %! rand('twister', 17);
 %! for trial = 1:20
-%!   r = randi(3);
-%!   n = [randi([2 6], 1, r), randi(2), randi(2)];
-%!   x = reshape(randperm(prod(n)), [n 1]);
-%!   x(rand(size(x)) < 0.3) = 0;
-%!   k = randi(3, 1, r);
-%!   opts = {'Stride', ones(1, r), 'Padding', floor(k / 2), 'SpatialDims', r};
-%!   [y, idx] = pooling.max_pool(x, k, opts{:});
+%!   [x, y, idx, r, n] = draw_overlapping();
 %!   % Distinct values in Y reveal which writer won each element.
 %!   y = reshape(1:numel(y), size(y));
 %!   z1 = pooling.max_unpool(y, idx, n(1:r), 'Method', 'fast');
@@ -125,12 +132,7 @@
 %! state = rand('twister');
 %! rand('twister', 19);
 %! for trial = 1:20
-%!   r = randi(3);
-%!   n = [randi([2 6], 1, r), randi(2), randi(2)];
-%!   x = reshape(randperm(prod(n)), [n 1]);
-%!   x(rand(size(x)) < 0.3) = 0;
-%!   k = randi(3, 1, r);
-%!   [y, idx] = pooling.max_pool(x, k, 'Stride', 1, 'Padding', floor(k / 2), 'SpatialDims', r);
+%!   [x, ~, idx, r, n] = draw_overlapping();
 %!   dz = randn(size(x));
 %!   dy1 = pooling.max_unpool_backward(dz, idx, 'SpatialDims', r, 'Method', 'fast');
 %!   dy2 = pooling.max_unpool_backward(dz, idx, 'SpatialDims', r, 'Method', 'naive');

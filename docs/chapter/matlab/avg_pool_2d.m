@@ -4,13 +4,13 @@ function y = avg_pool_2d(x, k, s, p)
     %   matrix X (single or double) with stride S and P positions of padding
     %   on every side; Y has the size MAX_POOL_2D gives.
     %
+    %   Example: AVG_POOL_2D([1 1 2 4; 5 6 7 8; 3 2 1 0; 1 2 3 4], 2, 2, 0)
+    %   is [3.25 5.25; 2 2].
+    %
     %   Each window's real elements are added one at a time in row-major
     %   order, starting from +0; padding adds nothing but still counts, so
     %   the sum is divided once by K*K (PyTorch's count_include_pad, the
     %   default). The division is a true division in X's class.
-    %
-    %   Example: AVG_POOL_2D([1 1 2 4; 5 6 7 8; 3 2 1 0; 1 2 3 4], 2, 2, 0)
-    %   is [3.25 5.25; 2 2].
 
     [h, w] = size(x);
     out_h = floor((h + 2 * p - k) / s) + 1;

@@ -10,22 +10,9 @@ function dx = avg_pool_backward_naive(dy, x, geom, opts)
     %   See also pooling.internal.avg_pool_backward_fast.
 
     [~, divisor] = pooling.internal.avg_pool_naive(x, geom, opts);
-    out = geom.out;
+    % One division per output, elementwise: the bits of dividing one at a time.
+    g = dy ./ cast(divisor, class(dy));
+    elements = @(p, o) pooling.internal.window_elements(geom, p, o);
     dx = zeros(size(x), class(x));
-    for p = 1:geom.planes
-        for o1 = 0:out(1) - 1
-            for o2 = 0:out(2) - 1
-                for o3 = 0:out(3) - 1
-                    g = dy(o1 + 1, o2 + 1, o3 + 1, p) / ...
-                        cast(divisor(o1 + 1, o2 + 1, o3 + 1, p), class(dy));
-                    lin = pooling.internal.window_elements(geom, p, [o1 o2 o3]);
-                    % Overlapping windows share elements: accumulate, in this
-                    % order, since addition does not associate.
-                    for m = 1:numel(lin)
-                        dx(lin(m)) = dx(lin(m)) + g;
-                    end
-                end
-            end
-        end
-    end
+    dx = pooling.internal.spread_naive(dx, g, geom.out, geom.planes, elements);
 end

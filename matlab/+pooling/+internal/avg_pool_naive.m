@@ -15,31 +15,24 @@ function [y, divisor] = avg_pool_naive(x, geom, opts)
     %
     %   See also pooling.internal.avg_pool_fast, pooling.internal.window_elements.
 
-    out = geom.out;
-    y = zeros([out, geom.planes], class(x));
-    divisor = zeros([out, geom.planes]);
-
-    for p = 1:geom.planes
-        for o1 = 0:out(1) - 1
-            for o2 = 0:out(2) - 1
-                for o3 = 0:out(3) - 1
-                    [lin, n_extent] = pooling.internal.window_elements(geom, p, [o1 o2 o3]);
-                    acc = zeros(1, 1, class(x));
-                    for m = 1:numel(lin)
-                        acc = acc + x(lin(m));
-                    end
-                    if ~isempty(opts.divisor_override)
-                        n = opts.divisor_override;
-                    elseif opts.count_include_pad
-                        n = n_extent;
-                    else
-                        n = numel(lin);
-                    end
-                    % Converting the count first makes the division one of class(X).
-                    y(o1 + 1, o2 + 1, o3 + 1, p) = acc / cast(n, class(x));
-                    divisor(o1 + 1, o2 + 1, o3 + 1, p) = n;
-                end
-            end
+    y = zeros([geom.out, geom.planes], class(x));
+    divisor = zeros([geom.out, geom.planes]);
+    [at, o, p] = pooling.internal.output_walk(geom.out, geom.planes);
+    for w = 1:numel(at)
+        [lin, n_extent] = pooling.internal.window_elements(geom, p(w), o(w, :));
+        acc = zeros(1, 1, class(x));
+        for m = 1:numel(lin)
+            acc = acc + x(lin(m));
         end
+        if ~isempty(opts.divisor_override)
+            n = opts.divisor_override;
+        elseif opts.count_include_pad
+            n = n_extent;
+        else
+            n = numel(lin);
+        end
+        % Converting the count first makes the division one of class(X).
+        y(at(w)) = acc / cast(n, class(x));
+        divisor(at(w)) = n;
     end
 end

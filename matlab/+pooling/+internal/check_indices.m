@@ -22,12 +22,6 @@ function check_indices(fname, idx, r, y_size)
               fname, r + 2, r, pooling.internal.describe_value(idx, true));
     end
     if ~isempty(y_size)
-        got = [size(idx), ones(1, r + 2 - ndims(idx))];
-        if ~isequal(got, y_size)
-            error('pooling:badIndices', ...
-                  '%s: IDX must have the size of Y, %s; got %s.', ...
-                  fname, pooling.internal.size_text(y_size), ...
-                  pooling.internal.describe_value(idx, true));
-        end
+        pooling.internal.check_size(fname, 'pooling:badIndices', idx, 'IDX', y_size, 'Y');
     end
 end

@@ -20,15 +20,8 @@ function q = check_max_indices(fname, idx, dy, geom)
                'integer values (the 1-based linear indices into X that pooling.max_pool ' ...
                'returns); got %s.'], fname, pooling.internal.describe_value(idx, true));
     end
-    expected = [geom.out(1:geom.r), geom.channels, geom.batch];
-    got = size(idx);
-    n = max(numel(expected), numel(got));
-    if ~isequal([expected, ones(1, n - numel(expected))], [got, ones(1, n - numel(got))])
-        error('pooling:badIndices', ...
-              '%s: ''Indices'' must have the size of DY, %s; got %s.', ...
-              fname, pooling.internal.size_text(expected), ...
-              pooling.internal.describe_value(idx, true));
-    end
+    pooling.internal.check_size(fname, 'pooling:badIndices', idx, '''Indices''', ...
+                                pooling.internal.pooled_size(geom), 'DY');
     per_plane = prod(geom.out);
     plane_size = prod(geom.in);
     q = reshape(double(idx), [per_plane, geom.planes]);

@@ -17,17 +17,7 @@ function dx = max_backward_from_indices(dy, q, x_size, geom, method)
     dx = zeros(x_size, class(dy));
     dy = reshape(dy, [geom.out, geom.planes]);
     if strcmp(method, 'naive')
-        q = reshape(q, [geom.out, geom.planes]);
-        for p = 1:geom.planes
-            for o1 = 1:geom.out(1)
-                for o2 = 1:geom.out(2)
-                    for o3 = 1:geom.out(3)
-                        t = q(o1, o2, o3, p);
-                        dx(t) = dx(t) + dy(o1, o2, o3, p);
-                    end
-                end
-            end
-        end
+        dx = pooling.internal.add_at_naive(dx, dy, q, geom.out, geom.planes);
         return
     end
     order = pooling.internal.row_major_order(geom.out);

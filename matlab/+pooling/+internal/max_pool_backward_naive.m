@@ -9,18 +9,5 @@ function dx = max_pool_backward_naive(dy, x, geom)
     %   See also pooling.internal.max_pool_backward_fast.
 
     [~, idx] = pooling.internal.max_pool_naive(x, geom);
-    out = geom.out;
-    dx = zeros(size(x), class(x));
-    for p = 1:geom.planes
-        for o1 = 1:out(1)
-            for o2 = 1:out(2)
-                for o3 = 1:out(3)
-                    % Overlapping windows can select one element several times:
-                    % accumulate, in this order, since addition does not associate.
-                    q = idx(o1, o2, o3, p);
-                    dx(q) = dx(q) + dy(o1, o2, o3, p);
-                end
-            end
-        end
-    end
+    dx = pooling.internal.add_at_naive(zeros(size(x), class(x)), dy, idx, geom.out, geom.planes);
 end

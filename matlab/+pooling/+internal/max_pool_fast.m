@@ -99,7 +99,8 @@ function [z, sel] = reduce(z, geom, track, masked)
     end
     z = reshape(z, [geom.out, geom.planes]);
     if track
-        sel = reshape(expand(sel, size(z)), [geom.out, geom.planes]) + ones(1, class(sel));
+        sel = pooling.internal.expand_offsets(sel, size(z));
+        sel = reshape(sel, [geom.out, geom.planes]) + ones(1, class(sel));
     end
 end
 
@@ -176,7 +177,7 @@ function [best, best_sel] = run_step(best, best_sel, v, v_sel, o, r, starts, n_o
         return
     end
     if track
-        best_sel = expand(best_sel, size(best));
+        best_sel = pooling.internal.expand_offsets(best_sel, size(best));
     end
     if starts
         best(:, o, :) = v;
@@ -193,13 +194,6 @@ function [best, best_sel] = run_step(best, best_sel, v, v_sel, o, r, starts, n_o
     best(:, o, :) = b;
     if track
         best_sel(:, o, :) = b_sel;
-    end
-end
-
-function s = expand(s, sz)
-    % An offset number shared by every element becomes an array of them.
-    if isscalar(s)
-        s = repmat(s, sz);
     end
 end
 

@@ -14,8 +14,8 @@ function [b, b_sel] = max_rule_step(b, b_sel, v, v_sel, track, masked)
         end
         b(take) = v(take);
         if track
-            b_sel = expand(b_sel, size(b));
-            v_sel = expand(v_sel, size(b));
+            b_sel = pooling.internal.expand_offsets(b_sel, size(b));
+            v_sel = pooling.internal.expand_offsets(v_sel, size(b));
             b_sel(take) = v_sel(take);
         end
         return
@@ -40,11 +40,4 @@ function [b, b_sel] = max_rule_step(b, b_sel, v, v_sel, track, masked)
         end
     end
     b = max(b, v);
-end
-
-function s = expand(s, sz)
-    % An offset number shared by every element becomes an array of them.
-    if isscalar(s)
-        s = repmat(s, sz);
-    end
 end

@@ -10,37 +10,23 @@ function [y, idx] = pool_forward(op, x, geom, opts, want_idx)
     %   See also pooling.internal.pool_backward, pooling.internal.pool_geometry.
 
     xr = reshape(x, [geom.in, geom.planes]);
-    naive = strcmp(opts.method, 'naive');
-    % One window over the whole plane has a path of its own: a window-offset
-    % loop would make one pass per spatial position.
-    whole = ~naive && pooling.internal.is_global_window(geom);
     idxr = [];
-    switch op
-        case 'max'
-            if naive
-                [yr, idxr] = pooling.internal.max_pool_naive(xr, geom);
-            elseif whole
-                [yr, idxr] = pooling.internal.global_max_fast(xr, geom, want_idx);
-            else
-                [yr, sel] = pooling.internal.max_pool_fast(xr, geom, want_idx);
-                if want_idx
-                    idxr = pooling.internal.offset_to_index(sel, geom);
-                end
+    switch [op, '/', pooling.internal.kernel_path(opts.method, geom)]
+        case 'max/naive'
+            [yr, idxr] = pooling.internal.max_pool_naive(xr, geom);
+        case 'avg/naive'
+            yr = pooling.internal.avg_pool_naive(xr, geom, opts);
+        case 'max/global'
+            [yr, idxr] = pooling.internal.global_max_fast(xr, geom, want_idx);
+        case 'avg/global'
+            yr = pooling.internal.global_avg_fast(xr, geom, opts);
+        case 'max/window'
+            [yr, sel] = pooling.internal.max_pool_fast(xr, geom, want_idx);
+            if want_idx
+                idxr = pooling.internal.offset_to_index(sel, geom);
             end
-        case 'avg'
-            if naive
-                yr = pooling.internal.avg_pool_naive(xr, geom, opts);
-            elseif whole
-                yr = pooling.internal.global_avg_fast(xr, geom, opts);
-            else
-                yr = pooling.internal.avg_pool_fast(xr, geom, opts);
-            end
+        case 'avg/window'
+            yr = pooling.internal.avg_pool_fast(xr, geom, opts);
     end
-
-    out_size = [geom.out(1:geom.r), geom.channels, geom.batch];
-    y = reshape(yr, out_size);
-    idx = [];
-    if want_idx
-        idx = reshape(idxr, out_size);
-    end
+    [y, idx] = pooling.internal.pooled_output(yr, idxr, want_idx, geom);
 end

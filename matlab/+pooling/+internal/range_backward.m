@@ -9,20 +9,7 @@ function dx = range_backward(op, fname, dy, x, win, method, p)
     %
     %   See also pooling.internal.range_forward.
 
-    if ~strcmp(class(dy), class(x)) || ~isreal(dy) || issparse(dy)
-        error('pooling:badGradient', ...
-              '%s: DY must be a real, full %s array, the class of X; got %s.', ...
-              fname, class(x), pooling.internal.describe_value(dy, true));
-    end
-    expected = [win.out(1:win.r), win.channels, win.batch];
-    got = size(dy);
-    n = max(numel(expected), numel(got));
-    if ~isequal([expected, ones(1, n - numel(expected))], [got, ones(1, n - numel(got))])
-        error('pooling:badGradient', ...
-              '%s: DY must have the size of the forward output, %s; got %s.', ...
-              fname, pooling.internal.size_text(expected), ...
-              pooling.internal.describe_value(dy, true));
-    end
+    pooling.internal.check_gradient(fname, dy, x, win, false);
     xr = reshape(x, [win.in, win.planes]);
     dyr = reshape(dy, [win.out, win.planes]);
     extra = [];

@@ -12,31 +12,21 @@ function dx = range_backward_naive(op, g, x, win, extra, p)
     %
     %   See also pooling.internal.range_backward_fast.
 
-    out = win.out;
     dx = zeros(size(x), class(x));
-    for pl = 1:win.planes
-        for o1 = 1:out(1)
-            for o2 = 1:out(2)
-                for o3 = 1:out(3)
-                    go = g(o1, o2, o3, pl);
-                    if strcmp(op, 'max')
-                        q = extra(o1, o2, o3, pl);
-                        dx(q) = dx(q) + go;
-                        continue
-                    end
-                    lin = pooling.internal.range_elements(win, pl, [o1 o2 o3] - 1);
-                    for m = 1:numel(lin)
-                        e = lin(m);
-                        if strcmp(op, 'avg')
-                            dx(e) = dx(e) + go;
-                        else
-                            dx(e) = dx(e) + pooling.internal.lp_gradient(x(e), ...
-                                                                         extra(o1, o2, o3, pl), ...
-                                                                         go, p);
-                        end
-                    end
+    switch op
+        case 'max'
+            dx = pooling.internal.add_at_naive(dx, g, extra, win.out, win.planes);
+        case 'avg'
+            elements = @(pl, o) pooling.internal.range_elements(win, pl, o);
+            dx = pooling.internal.spread_naive(dx, g, win.out, win.planes, elements);
+        case 'lp'
+            [at, o, pl] = pooling.internal.output_walk(win.out, win.planes);
+            for w = 1:numel(at)
+                lin = pooling.internal.range_elements(win, pl(w), o(w, :));
+                for m = 1:numel(lin)
+                    e = lin(m);
+                    dx(e) = dx(e) + pooling.internal.lp_gradient(x(e), extra(at(w)), g(at(w)), p);
                 end
             end
-        end
     end
 end

@@ -25,12 +25,7 @@ function [y, idx] = range_forward(op, x, win, method, p, want_idx)
             t = pooling.internal.lp_power(abs(xr), p);
             yr = pooling.internal.lp_power(range_sum(t, win, naive), ones(1, 1, class(x)) / p);
     end
-    out_size = [win.out(1:win.r), win.channels, win.batch];
-    y = reshape(yr, out_size);
-    idx = [];
-    if want_idx
-        idx = reshape(idxr, out_size);
-    end
+    [y, idx] = pooling.internal.pooled_output(yr, idxr, want_idx, win);
 end
 
 function s = range_sum(t, win, naive)

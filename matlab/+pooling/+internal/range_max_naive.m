@@ -6,29 +6,8 @@ function [y, idx] = range_max_naive(x, win)
     %   NaN and (V is NaN or V > B). Y and the 1-based linear indices IDX into
     %   X are WIN.out-by-WIN.planes.
     %
-    %   See also pooling.internal.range_max_fast, pooling.internal.range_elements.
+    %   See also pooling.internal.range_max_fast, pooling.internal.max_windows_naive.
 
-    out = win.out;
-    y = zeros([out, win.planes], class(x));
-    idx = zeros([out, win.planes]);
-    for p = 1:win.planes
-        for o1 = 0:out(1) - 1
-            for o2 = 0:out(2) - 1
-                for o3 = 0:out(3) - 1
-                    lin = pooling.internal.range_elements(win, p, [o1 o2 o3]);
-                    best_idx = lin(1);
-                    best = x(best_idx);
-                    for m = 2:numel(lin)
-                        v = x(lin(m));
-                        if ~isnan(best) && (isnan(v) || v > best)
-                            best = v;
-                            best_idx = lin(m);
-                        end
-                    end
-                    y(o1 + 1, o2 + 1, o3 + 1, p) = best;
-                    idx(o1 + 1, o2 + 1, o3 + 1, p) = best_idx;
-                end
-            end
-        end
-    end
+    elements = @(p, o) pooling.internal.range_elements(win, p, o);
+    [y, idx] = pooling.internal.max_windows_naive(x, win.out, win.planes, elements);
 end
