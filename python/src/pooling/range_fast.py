@@ -1,5 +1,9 @@
 """The fast path for range windows (adaptive and Lp pooling): whole-array operations.
 
+Regular windows (one size and stride per axis: Lp pooling, and adaptive
+pooling where each input length is a multiple of its output length) go to
+``range_regular``.  The rest are handled here.
+
 Forward passes loop over window offsets ``j`` (row-major over the largest
 window extent per axis) and gather, for every output position at once, the
 element at offset ``j`` of its window (``np.ix_`` of per-axis position
@@ -11,17 +15,15 @@ Adaptive backward passes list every (output, input element) pair, outputs
 in ascending row-major order and each window's elements in row-major order,
 and add with ``np.add.at``, which applies the additions in that order: each
 element's gradients arrive in ascending output order, as in the naive loop.
-Lp windows are regular (a stride, no dilation), so Lp reads them through
-strided slices, one per window offset, as ``fast.py`` does for average pooling.
+Lp windows of huge kernels are read through strided slices, one per window
+offset that meets the input, as ``fast.avg`` does for average pooling.
 """
 
 import itertools
 
 import numpy as np
 
-from . import lp_math
-from . import range_regular as regular
-from .fast.common import by_blocks
+from . import lp_math, phase_layout, range_regular
 
 
 def _tables(w):
@@ -118,41 +120,21 @@ def _window_sum(t, w):
 
 def avg_pool(x, w):
     """Row-major window sum from +0.0, one division by the window's element count."""
-    form = regular.regular(w)
-    if form is None:
-        return _window_sum(x, w) / w.counts().astype(x.dtype)
-    count = x.dtype.type(int(np.prod(form.kernel)))
-
-    def block(xb):
-        total = regular.window_sums(regular.to_phases(xb, form), form)
-        return regular.planes_first(np.divide(total, count, out=total))
-
-    return by_blocks(block, x, w.out_size)
+    form = phase_layout.regular(w)
+    if form is not None:
+        return range_regular.avg_pool(x, form)
+    return _window_sum(x, w) / w.counts().astype(x.dtype)
 
 
 def avg_pool_backward(dy, x, w):
     """``dy / count`` per output, added to its window's elements in the spec's order."""
-    form = regular.regular(w)
-    if form is None:
-        planes = x.shape[0] * x.shape[1]
-        g = (dy / w.counts().astype(x.dtype)).reshape(planes, int(np.prod(w.out_size)))
-        outputs, inputs = _pairs(w)
-        return _scatter(x, outputs, inputs, g[:, outputs])
-    g = dy / x.dtype.type(int(np.prod(form.kernel)))
-    if form.tiling:
-        # One share per element, +0.0 + g, repeated over its window.
-        share = g + x.dtype.type(0)
-        for a, k in enumerate(form.kernel):
-            share = share.repeat(k, axis=2 + a)
-        return share
-
-    def block(xb, gb):
-        shares = np.ascontiguousarray(np.moveaxis(gb[:, 0], 0, -1))
-        shape = form.phases + form.rows + (xb.shape[0],)
-        return regular.from_phases(regular.scatter(lambda *_: shares, shape, form, x.dtype),
-                                   form)
-
-    return by_blocks(block, x, w.in_size, g)
+    form = phase_layout.regular(w)
+    if form is not None:
+        return range_regular.avg_pool_backward(dy, x, form)
+    planes = x.shape[0] * x.shape[1]
+    g = (dy / w.counts().astype(x.dtype)).reshape(planes, int(np.prod(w.out_size)))
+    outputs, inputs = _pairs(w)
+    return _scatter(x, outputs, inputs, g[:, outputs])
 
 
 def live_offsets(w, axis):
@@ -205,16 +187,12 @@ def _strided(w, reverse=False):
 def lp_pool(x, w, p):
     """``root`` of the row-major window sum of ``power(|x|, p)`` (see ``lp_math``).
 
-    Lp windows are regular (``w.geom``): the sums come from the phase layout
-    of ``range_regular``, or, for huge kernels, from strided slices.
+    Lp windows are regular (``w.geom``): ``range_regular`` serves them, but
+    for huge kernels, whose sums come from strided slices here.
     """
-    form = regular.regular(w)
+    form = phase_layout.regular(w)
     if form is not None:
-        def block(xb):
-            t = lp_math.power(np.abs(regular.to_phases(xb, form)), p)
-            return regular.planes_first(lp_math.root(regular.window_sums(t, form), p))
-
-        return by_blocks(block, x, w.out_size)
+        return range_regular.lp_pool(x, form, p)
     t = lp_math.power(np.abs(x), p)
     acc = np.zeros(x.shape[:2] + w.out_size, dtype=x.dtype)
     for out_s, in_s in _strided(w):
@@ -223,41 +201,13 @@ def lp_pool(x, w, p):
 
 
 def lp_pool_backward(dy, x, w, p):
-    """``gradient(x_e, norm, dy / norm^(p-1))`` per window element, outputs in ascending order."""
+    """``gradient(x_e, norm, dy / norm^(p-1))`` per window element, offsets in reverse."""
+    form = phase_layout.regular(w)
+    if form is not None:
+        return range_regular.lp_pool_backward(dy, x, form, p)
     norm = lp_pool(x, w, p)
     f = lp_math.factor(dy, norm, p)
-    form = regular.regular(w)
-    if form is None:
-        dx = np.zeros(x.shape, dtype=x.dtype)
-        for out_s, in_s in _strided(w, reverse=True):
-            dx[in_s] += lp_math.gradient(x[in_s], norm[out_s], f[out_s], p)
-        return dx
-    # ``lp_math.gradient`` per share, its pinned cases taken out of the loop:
-    # a window of norm 0 holds only |x| < 1, whose ``power(|x|, p - 1)`` is
-    # finite, so a factor of +0.0 gives shares of +-0.0, which leave a sum
-    # from +0.0 unchanged, as the pinned +0.0 does.  Where x is 0 every share
-    # is +0.0, so the sum is +0.0; where x is NaN every share is x, so the sum
-    # is x (quieted) if some window reads it.  Elsewhere x < 0 exactly where
-    # its sign bit is set, and negation flips that bit, NaN included.
-    f = np.where(norm == 0, x.dtype.type(0), f)
-    bits = np.dtype(f"u{x.dtype.itemsize}")
-    sign = bits.type(1 << (8 * x.dtype.itemsize - 1))
-    reached = regular.covered(form)
-
-    def block(xb, fb):
-        xs = regular.to_phases(xb, form)
-        scale = lp_math.power(np.abs(xs), p - p.dtype.type(1))
-        signs = xs.view(bits) & sign
-        fs = np.ascontiguousarray(np.moveaxis(fb[:, 0], 0, -1))
-
-        def share(phase, box):
-            g = scale[phase + box] * fs
-            np.bitwise_xor(g.view(bits), signs[phase + box], out=g.view(bits))
-            return g
-
-        d = regular.scatter(share, xs.shape, form, x.dtype)
-        d = np.where(xs == 0, x.dtype.type(0), d)
-        d = np.where(np.isnan(xs) & reached, xs + x.dtype.type(0), d)
-        return regular.from_phases(d, form)
-
-    return by_blocks(block, x, w.in_size, f)
+    dx = np.zeros(x.shape, dtype=x.dtype)
+    for out_s, in_s in _strided(w, reverse=True):
+        dx[in_s] += lp_math.gradient(x[in_s], norm[out_s], f[out_s], p)
+    return dx

@@ -1,198 +1,99 @@
-"""Range windows of one size and stride per axis, on a layout where every add is contiguous.
+"""Adaptive average and Lp pooling on regular windows, through ``phase_layout``.
 
-Lp windows, and adaptive windows whose input length is a multiple of the output
-length (``7 x 7 -> 1 x 1``, ``56 x 56 -> 7 x 7``), are regular: on axis ``a``
-output ``o`` reads padded positions ``o*s + j`` for ``j = 0 .. k-1``, that is
-input position ``o*s + j - pb``, absent outside the input.  Split the positions
-by phase ``r = j % s``: phase plane ``r`` holds positions ``m*s + r``, so offset
-``j`` of every window is the box ``[q, q + O)`` of plane ``r``, ``q = j // s``.
-
-Blocks of (n, c) planes are copied once into the layout ``(*phase, *m, plane)``
-(``to_phases``): the planes are the innermost axis, so each offset's box is a
-run of whole rows and an add over it is one long contiguous loop, where the
-same add over (n, c, h, w) would stride through short rows.  Absent positions
-hold ``+0.0``: a sum from ``+0.0`` is never ``-0.0``, so adding ``+0.0`` leaves
-it unchanged, and the gradients never leave the layout's real positions.
+The fast path's kernels for windows of one size and stride per axis (all Lp
+windows but those of huge kernels, and adaptive windows where the input length
+is a multiple of the output length).  Each block of (n, c) planes is copied
+once into the phase layout, where every window offset is one run of whole
+rows; each kernel says why its order of operations gives SPEC.md's bits.
 """
 
-import itertools
-from dataclasses import dataclass
-
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
-# Overlapping windows cost one pass per offset; beyond this many the general
-# path serves (``range_fast``), as it does for windows of huge kernels.
-MAX_OFFSETS = 64
+from . import lp_math
+from .fast.common import by_blocks
+from .phase_layout import from_phases, planes_first, planes_last, scatter, to_phases, window_sums
 
-
-@dataclass(frozen=True)
-class Regular:
-    """Per-axis ``kernel``, ``stride`` and ``pad_before`` of regular windows, all tuples."""
-
-    in_size: tuple
-    out_size: tuple
-    kernel: tuple
-    stride: tuple
-    pad_before: tuple
-
-    @property
-    def phases(self):
-        """Phases used per axis: ``min(k, s)`` (a stride beyond the kernel skips the rest)."""
-        return tuple(min(k, s) for k, s in zip(self.kernel, self.stride, strict=True))
-
-    @property
-    def rows(self):
-        """Length ``M = O + (k - 1) // s`` of each phase plane, per axis."""
-        return tuple(o + (k - 1) // s
-                     for o, k, s in zip(self.out_size, self.kernel, self.stride, strict=True))
-
-    @property
-    def overlapping(self):
-        return any(k > s for k, s in zip(self.kernel, self.stride, strict=True))
-
-    @property
-    def tiling(self):
-        """Whether the windows cover the input exactly once (``k == s``, ``O*k == L``, no pad)."""
-        return all(k == s and o * k == n and pb == 0 for n, o, k, s, pb in zip(
-            self.in_size, self.out_size, self.kernel, self.stride, self.pad_before, strict=True))
-
-    def offsets(self):
-        """``(phase, box)`` per window offset, row-major: slices of the phase layout."""
-        per_axis = [[(j % s, slice(j // s, j // s + o)) for j in range(k)]
-                    for k, s, o in zip(self.kernel, self.stride, self.out_size, strict=True)]
-        for combo in itertools.product(*per_axis):
-            yield tuple(c[0] for c in combo), tuple(c[1] for c in combo)
+# Planes per block: a block's layout and intermediates stay in cache
+# (measured on the benchmark's cases, 2^19 to 2^21 bytes are alike).
+BLOCK_BYTES = 1 << 20
 
 
-def regular(w):
-    """The ``Regular`` form of the ``RangeWindows`` ``w``, or None where the layout does not pay."""
-    if w.geom is not None:
-        g = w.geom
-        form = Regular(w.in_size, w.out_size, g.kernel, g.stride, g.pad_before)
-    else:
-        kernel, stride = [], []
-        for lo, hi in zip(w.lo, w.hi, strict=True):
-            k = int(hi[0] - lo[0])
-            s = int(lo[1] - lo[0]) if lo.size > 1 else k
-            if s < 1 or (hi - lo != k).any() or (lo != np.arange(lo.size) * s).any():
-                return None
-            kernel.append(k)
-            stride.append(s)
-        form = Regular(w.in_size, w.out_size, tuple(kernel), tuple(stride), (0,) * w.rank)
-    # The layout must stay about the input's size and the offsets few (huge
-    # kernels, up to 2^31 - 1, stay on the general path).
-    for n, m, s, pb in zip(form.in_size, form.rows, form.stride, form.pad_before, strict=True):
-        if m * s > n + pb + 2 * s:
-            return None
-    if form.overlapping and int(np.prod(form.kernel)) > MAX_OFFSETS:
-        return None
-    return form
+def _blocks(kernel, x, out_spatial, *more):
+    return by_blocks(kernel, x, out_spatial, *more, block_bytes=BLOCK_BYTES)
 
 
-def to_phases(xb, form):
-    """``xb`` (B, 1, *in_size) as ``(*phases, *rows, B)``, contiguous, ``+0.0`` where absent."""
-    b, rank = xb.shape[0], len(form.in_size)
-    xb = xb.reshape((b,) + tuple(form.in_size))
-    extent = tuple((m - 1) * s + n for m, s, n in zip(form.rows, form.stride, form.phases,
-                                                      strict=True))
-    inside = all(pb == 0 and e <= n for pb, e, n in zip(form.pad_before, extent, form.in_size,
-                                                        strict=True))
-    if not inside:
-        padded = np.zeros((b,) + extent, dtype=xb.dtype)
-        src, dst = [slice(None)], [slice(None)]
-        for n, pb, e in zip(form.in_size, form.pad_before, extent, strict=True):
-            stop = min(n, e - pb)
-            src.append(slice(0, stop))
-            dst.append(slice(pb, pb + stop))
-        padded[tuple(dst)] = xb[tuple(src)]
-        xb = padded
-    shape, strides = [b], [xb.strides[0]]
-    for a in range(rank):
-        step = xb.strides[1 + a]
-        shape += [form.rows[a], form.phases[a]]
-        strides += [form.stride[a] * step, step]
-    view = as_strided(xb, tuple(shape), tuple(strides), writeable=False)
-    order = [2 + 2 * a for a in range(rank)] + [1 + 2 * a for a in range(rank)] + [0]
-    return np.ascontiguousarray(view.transpose(order))
+def avg_pool(x, form):
+    """Each window's sum (``window_sums``), then one division by its element count."""
+    count = x.dtype.type(int(np.prod(form.kernel)))
+
+    def block(xb):
+        total = window_sums(to_phases(xb, form), form)
+        return planes_first(np.divide(total, count, out=total))
+
+    return _blocks(block, x, form.out_size)
 
 
-def planes_first(t):
-    """``(*spatial, B)`` back to ``(B, 1, *spatial)``."""
-    return np.moveaxis(t, -1, 0)[:, None]
+def avg_pool_backward(dy, x, form):
+    """``dy / count`` added to every element of its window, outputs in ascending order.
 
-
-def from_phases(d, form):
-    """Phase layout ``d`` back to ``(B, 1, *in_size)``; positions no phase holds are ``+0.0``."""
-    rank = len(form.in_size)
-    b = d.shape[-1]
-    full = np.zeros(tuple(v for m, s in zip(form.rows, form.stride, strict=True) for v in (m, s))
-                    + (b,), dtype=d.dtype)
-    order = [v for a in range(rank) for v in (rank + a, a)] + [2 * rank]
-    full[tuple(v for n in form.phases for v in (slice(None), slice(0, n)))] = d.transpose(order)
-    padded = full.reshape(tuple(m * s for m, s in zip(form.rows, form.stride, strict=True))
-                          + (b,))
-    out = np.zeros((b, 1) + tuple(form.in_size), dtype=d.dtype)
-    src, dst = [], [slice(None), 0]
-    for n, pb, e in zip(form.in_size, form.pad_before, padded.shape[:-1], strict=True):
-        stop = min(n, e - pb)
-        src.append(slice(pb, pb + stop))
-        dst.append(slice(0, stop))
-    out[tuple(dst)] = np.moveaxis(padded[tuple(src)], -1, 0)
-    return out
-
-
-def window_sums(t, form):
-    """Each window's sum of the phase layout ``t``, from ``+0.0`` in row-major order.
-
-    Returns ``(*out_size, B)``.  Without overlap every offset's box is a whole
-    phase plane, and the phases in row-major order are the leading rows of
-    ``t``; ``np.add.reduce`` along the outer axis of a C-contiguous 2-D array
-    adds row after row, vectorised along the rows (pairwise summation only
-    applies along a contiguous axis, see ``fast.global_``).  It starts from
-    the first row, not from ``+0.0``: that differs only where every term is
-    ``-0.0``, which the ``+ 0.0`` at the end turns into the ``+0.0`` of SPEC's
-    sum.  With overlap the boxes are added one by one, each a contiguous run.
+    Where the windows tile the input, each element gets one share, ``+0.0 +
+    dy / count``, repeated over its window without arithmetic.
     """
-    out = tuple(form.out_size) + (t.shape[-1],)
-    if not form.overlapping:
-        rows = t.reshape(int(np.prod(form.phases)), -1)
-        if rows.shape[1] == 1:
-            # One column is one contiguous run, which reduce would sum pairwise.
-            total = np.add.accumulate(rows[:, 0])[-1:]
-        else:
-            total = np.add.reduce(rows, axis=0)
-        total += t.dtype.type(0)
-        return total.reshape(out)
-    acc = np.zeros(out, dtype=t.dtype)
-    for phase, box in form.offsets():
-        acc += t[phase + box]
-    return acc
+    g = dy / x.dtype.type(int(np.prod(form.kernel)))
+    if form.tiling:
+        share = g + x.dtype.type(0)
+        for a, k in enumerate(form.kernel):
+            share = share.repeat(k, axis=2 + a)
+        return share
+
+    def block(xb, gb):
+        shares = planes_last(gb)
+        shape = form.phases + form.rows + (xb.shape[0],)
+        return from_phases(scatter(lambda *_: shares, shape, form, x.dtype), form)
+
+    return _blocks(block, x, form.in_size, g)
 
 
-def scatter(share, shape, form, dtype):
-    """``d`` of the phase layout ``shape``: ``share(phase, box)`` added to every offset's box.
+def _norms(xs, form, p):
+    """The windows' norms, ``(*out_size, B)``, from the phase layout ``xs`` of x."""
+    return lp_math.root(window_sums(lp_math.power(np.abs(xs), p), form), p)
 
-    Offsets go in reverse row-major order: for a fixed position a larger
-    offset belongs to an earlier output on every axis, so each position gets
-    its shares in ascending output order, starting from the ``+0.0`` of
-    ``np.zeros`` (SPEC.md's order for overlapping windows).
+
+def lp_pool(x, form, p):
+    """``root`` of each window's row-major sum of ``power(|x|, p)`` (see ``lp_math``).
+
+    Absent positions hold ``+0.0``, whose power is ``+0.0``: it leaves the sum as it is.
     """
-    d = np.zeros(shape, dtype=dtype)
-    for phase, box in reversed(list(form.offsets())):
-        d[phase + box] += share(phase, box)
-    return d
+    return _blocks(lambda xb: planes_first(_norms(to_phases(xb, form), form, p)), x,
+                   form.out_size)
 
 
-def covered(form):
-    """Boolean mask broadcastable to the phase layout: positions some window reads."""
-    rank = len(form.in_size)
-    mask = np.ones((1,) * (2 * rank + 1), dtype=bool)
-    for a, (n, m, k, s, o) in enumerate(zip(form.phases, form.rows, form.kernel, form.stride,
-                                            form.out_size, strict=True)):
-        # Phase r is read at rows [0, O + (k - 1 - r) // s).
-        last = o + (k - 1 - np.arange(n)[:, None]) // s
-        shape = [1] * (2 * rank + 1)
-        shape[a], shape[rank + a] = n, m
-        mask = mask & (np.arange(m)[None, :] < last).reshape(shape)
-    return mask
+def lp_pool_backward(dy, x, form, p):
+    """``lp_math.gradient`` of each element in each window, added in ascending output order.
+
+    The gradient's pinned cases leave the loop over offsets.  A NaN result's
+    payload and sign are not pinned (SPEC.md), so the sign goes into the
+    first factor, ``copysign(power(|x|, p - 1), x)`` (just ``x`` for p = 2):
+    for every other result rounding is symmetric in sign.  Where x is NaN,
+    every share is NaN, as pinned.  A window of norm 0 holds only ``|x| <
+    1``, whose first factor is finite, so the window's factor ``+0.0`` gives
+    shares of +-0.0, which leave a sum from +0.0 unchanged, as the pinned
+    +0.0 does.  Where x is 0, the first factor is +-0.0 (p > 1), so with
+    finite factors its sum is +0.0 as pinned; otherwise it is set afterwards.
+    """
+    q = p - p.dtype.type(1)
+
+    def block(xb, dyb):
+        xs = to_phases(xb, form)
+        norm = _norms(xs, form, p)
+        f = lp_math.factor(planes_last(dyb), norm, p)
+        f = np.where(norm == 0, x.dtype.type(0), f)
+        signed = xs if q == 1 else np.copysign(lp_math.power(np.abs(xs), q), xs)
+        if q == 0:
+            signed[np.isnan(xs)] = np.nan  # power(NaN, 0) is 1
+        d = scatter(lambda phase, box: signed[phase + box] * f, xs.shape, form, x.dtype)
+        if q == 0 or not np.isfinite(f).all():
+            d[xs == 0] = 0
+        return from_phases(d, form)
+
+    return _blocks(block, x, form.in_size, dy)
