@@ -16,6 +16,7 @@ it unchanged, and the gradients never leave the layout's real positions.
 """
 
 import itertools
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +47,12 @@ class Regular:
         """Length ``M = O + (k - 1) // s`` of each phase plane, per axis."""
         return tuple(o + (k - 1) // s
                      for o, k, s in zip(self.out_size, self.kernel, self.stride, strict=True))
+
+    @property
+    def extent(self):
+        """The padded positions the layout holds per axis: ``[0, (M - 1)*s + phases)``."""
+        return tuple((m - 1) * s + n for m, s, n in zip(self.rows, self.stride, self.phases,
+                                                        strict=True))
 
     @property
     def overlapping(self):
@@ -80,12 +87,11 @@ def regular(w):
             kernel.append(k)
             stride.append(s)
         form = Regular(w.in_size, w.out_size, tuple(kernel), tuple(stride), (0,) * w.rank)
-    # The layout must stay about the input's size and the offsets few (huge
-    # kernels, up to 2^31 - 1, stay on the general path).
-    for n, m, s, pb in zip(form.in_size, form.rows, form.stride, form.pad_before, strict=True):
-        if m * s > n + pb + 2 * s:
-            return None
-    if form.overlapping and int(np.prod(form.kernel)) > MAX_OFFSETS:
+    # The layout must stay about the input's size and the offsets few: huge
+    # kernels and paddings (up to 2^31 - 1) stay on the general path.
+    if math.prod(form.extent) > 4 * math.prod(form.in_size) + 64:
+        return None
+    if form.overlapping and math.prod(form.kernel) > MAX_OFFSETS:
         return None
     return form
 
@@ -94,8 +100,7 @@ def to_phases(xb, form):
     """``xb`` (B, 1, *in_size) as ``(*phases, *rows, B)``, contiguous, ``+0.0`` where absent."""
     b, rank = xb.shape[0], len(form.in_size)
     xb = xb.reshape((b,) + tuple(form.in_size))
-    extent = tuple((m - 1) * s + n for m, s, n in zip(form.rows, form.stride, form.phases,
-                                                      strict=True))
+    extent = form.extent
     inside = all(pb == 0 and e <= n for pb, e, n in zip(form.pad_before, extent, form.in_size,
                                                         strict=True))
     if not inside:
