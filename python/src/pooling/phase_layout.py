@@ -133,23 +133,25 @@ def planes_first(t):
 
 
 def from_phases(d, form):
-    """Phase layout ``d`` back to ``(B, 1, *in_size)``; positions no phase holds are ``+0.0``."""
-    rank = len(form.in_size)
-    b = d.shape[-1]
-    full = np.zeros(tuple(v for m, s in zip(form.rows, form.stride, strict=True) for v in (m, s))
-                    + (b,), dtype=d.dtype)
+    """Phase layout ``d`` back to ``(B, 1, *in_size)`` (a view); ``+0.0`` where no phase is.
+
+    Two copies, each with the planes as its innermost run: to the padded
+    positions ``(*padded, B)``, then (by the caller's assignment of the
+    view) to the planes first.
+    """
+    rank, b = len(form.in_size), d.shape[-1]
+    # Rows per axis enough to hold [0, pb + in_size) as well as the layout.
+    rows = tuple(max(m, -(-(pb + n) // s)) for m, s, pb, n in zip(
+        form.rows, form.stride, form.pad_before, form.in_size, strict=True))
+    shape = tuple(v for m, s in zip(rows, form.stride, strict=True) for v in (m, s)) + (b,)
+    whole = rows == form.rows and form.phases == form.stride
+    full = (np.empty if whole else np.zeros)(shape, dtype=d.dtype)
     order = [v for a in range(rank) for v in (rank + a, a)] + [2 * rank]
-    full[tuple(v for n in form.phases for v in (slice(None), slice(0, n)))] = d.transpose(order)
-    padded = full.reshape(tuple(m * s for m, s in zip(form.rows, form.stride, strict=True))
-                          + (b,))
-    out = np.zeros((b, 1) + tuple(form.in_size), dtype=d.dtype)
-    src, dst = [], [slice(None), 0]
-    for n, pb, e in zip(form.in_size, form.pad_before, padded.shape[:-1], strict=True):
-        stop = min(n, e - pb)
-        src.append(slice(pb, pb + stop))
-        dst.append(slice(0, stop))
-    out[tuple(dst)] = np.moveaxis(padded[tuple(src)], -1, 0)
-    return out
+    full[tuple(v for m, n in zip(form.rows, form.phases, strict=True)
+               for v in (slice(0, m), slice(0, n)))] = d.transpose(order)
+    padded = full.reshape(tuple(m * s for m, s in zip(rows, form.stride, strict=True)) + (b,))
+    box = tuple(slice(pb, pb + n) for pb, n in zip(form.pad_before, form.in_size, strict=True))
+    return planes_first(padded[box])
 
 
 def window_sums(t, form):
@@ -174,8 +176,10 @@ def window_sums(t, form):
             total = np.add.reduce(rows, axis=0)
         total += t.dtype.type(0)
         return total.reshape(out)
-    acc = np.zeros(out, dtype=t.dtype)
-    for phase, box in form.offsets():
+    offsets = form.offsets()
+    phase, box = next(offsets)
+    acc = t[phase + box] + t.dtype.type(0)  # +0.0 + the first term
+    for phase, box in offsets:
         acc += t[phase + box]
     return acc
 

@@ -91,7 +91,9 @@ def lp_pool_backward(dy, x, form, p):
         signed = xs if q == 1 else np.copysign(lp_math.power(np.abs(xs), q), xs)
         if q == 0:
             signed[np.isnan(xs)] = np.nan  # power(NaN, 0) is 1
-        d = scatter(lambda phase, box: signed[phase + box] * f, xs.shape, form, x.dtype)
+        share = np.empty_like(f)
+        d = scatter(lambda phase, box: np.multiply(signed[phase + box], f, out=share),
+                    xs.shape, form, x.dtype)
         if q == 0 or not np.isfinite(f).all():
             d[xs == 0] = 0
         return from_phases(d, form)
