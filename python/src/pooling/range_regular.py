@@ -55,8 +55,14 @@ def avg_pool_backward(dy, x, form):
 
 
 def _norms(xs, form, p):
-    """The windows' norms, ``(*out_size, B)``, from the phase layout ``xs`` of x."""
-    return lp_math.root(window_sums(lp_math.power(np.abs(xs), p), form), p)
+    """The windows' norms, ``(*out_size, B)``, from the phase layout ``xs`` of x.
+
+    For an even integer p, ``power`` squares before its first product, so
+    ``power(x, p)`` is ``power(|x|, p)`` but for a NaN's sign (not pinned):
+    the pass of ``abs`` is left out.
+    """
+    even = lp_math.is_integer(p) and int(p) % 2 == 0
+    return lp_math.root(window_sums(lp_math.power(xs if even else np.abs(xs), p), form), p)
 
 
 def lp_pool(x, form, p):
