@@ -1,10 +1,12 @@
 """Adaptive average and Lp pooling on regular windows, through ``phase_layout``.
 
 The fast path's kernels for windows of one size and stride per axis (all Lp
-windows but those of huge kernels, and adaptive windows where the input length
-is a multiple of the output length).  Each block of (n, c) planes is copied
-once into the phase layout, where every window offset is one run of whole
-rows; each kernel says why its order of operations gives SPEC.md's bits.
+windows but those of huge kernels; adaptive windows where each input length
+is a multiple of its output length, and a few overlapping ones such as 4 -> 3).
+``x`` and ``dy`` have shape (N, C, *spatial) and a float dtype; ``form`` is
+``phase_layout.regular`` of the call's windows.  Each block of (n, c) planes
+is copied once into the phase layout, where every window offset is one run of
+whole rows; each kernel says why its order of operations gives SPEC.md's bits.
 """
 
 import numpy as np
@@ -23,7 +25,10 @@ def _blocks(kernel, x, out_spatial, *more):
 
 
 def avg_pool(x, form):
-    """Each window's sum (``window_sums``), then one division by its element count."""
+    """Each window's sum (``window_sums``), then one division by its element count.
+
+    Returns (N, C, *out_size); every window of ``form`` has the same count.
+    """
     count = x.dtype.type(int(np.prod(form.kernel)))
 
     def block(xb):
