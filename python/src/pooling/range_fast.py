@@ -1,5 +1,9 @@
 """The fast path for range windows (adaptive and Lp pooling): whole-array operations.
 
+Regular windows (one size and stride per axis: Lp pooling, and adaptive
+pooling where each input length is a multiple of its output length) go to
+``range_regular``.  The rest are handled here.
+
 Forward passes loop over window offsets ``j`` (row-major over the largest
 window extent per axis) and gather, for every output position at once, the
 element at offset ``j`` of its window (``np.ix_`` of per-axis position
@@ -11,15 +15,15 @@ Adaptive backward passes list every (output, input element) pair, outputs
 in ascending row-major order and each window's elements in row-major order,
 and add with ``np.add.at``, which applies the additions in that order: each
 element's gradients arrive in ascending output order, as in the naive loop.
-Lp windows are regular (a stride, no dilation), so Lp reads them through
-strided slices, one per window offset, as ``fast.py`` does for average pooling.
+Lp windows of huge kernels are read through strided slices, one per window
+offset that meets the input, as ``fast.avg`` does for average pooling.
 """
 
 import itertools
 
 import numpy as np
 
-from . import lp_math
+from . import lp_math, phase_layout, range_regular
 
 
 def _tables(w):
@@ -116,11 +120,17 @@ def _window_sum(t, w):
 
 def avg_pool(x, w):
     """Row-major window sum from +0.0, one division by the window's element count."""
+    form = phase_layout.regular(w)
+    if form is not None:
+        return range_regular.avg_pool(x, form)
     return _window_sum(x, w) / w.counts().astype(x.dtype)
 
 
 def avg_pool_backward(dy, x, w):
     """``dy / count`` per output, added to its window's elements in the spec's order."""
+    form = phase_layout.regular(w)
+    if form is not None:
+        return range_regular.avg_pool_backward(dy, x, form)
     planes = x.shape[0] * x.shape[1]
     g = (dy / w.counts().astype(x.dtype)).reshape(planes, int(np.prod(w.out_size)))
     outputs, inputs = _pairs(w)
@@ -177,8 +187,12 @@ def _strided(w, reverse=False):
 def lp_pool(x, w, p):
     """``root`` of the row-major window sum of ``power(|x|, p)`` (see ``lp_math``).
 
-    Lp windows are regular (``w.geom``): the sums come from strided slices.
+    Lp windows are regular (``w.geom``): ``range_regular`` serves them, but
+    for huge kernels, whose sums come from strided slices here.
     """
+    form = phase_layout.regular(w)
+    if form is not None:
+        return range_regular.lp_pool(x, form, p)
     t = lp_math.power(np.abs(x), p)
     acc = np.zeros(x.shape[:2] + w.out_size, dtype=x.dtype)
     for out_s, in_s in _strided(w):
@@ -188,6 +202,9 @@ def lp_pool(x, w, p):
 
 def lp_pool_backward(dy, x, w, p):
     """``gradient(x_e, norm, dy / norm^(p-1))`` per window element, offsets in reverse."""
+    form = phase_layout.regular(w)
+    if form is not None:
+        return range_regular.lp_pool_backward(dy, x, form, p)
     norm = lp_pool(x, w, p)
     f = lp_math.factor(dy, norm, p)
     dx = np.zeros(x.shape, dtype=x.dtype)

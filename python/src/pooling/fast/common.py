@@ -13,12 +13,12 @@ import numpy as np
 BLOCK_BYTES = 1 << 19
 
 
-def by_blocks(kernel, first, out_spatial, *more, dtype=None):
+def by_blocks(kernel, first, out_spatial, *more, dtype=None, block_bytes=None):
     """Apply ``kernel`` to blocks of (n, c) planes and gather its outputs.
 
     ``first`` and the arrays in ``more`` have shape (N, C, ...); they are
-    viewed as (N*C, 1, ...) and cut into blocks of about ``BLOCK_BYTES`` of
-    ``first``.  The result has shape (N, C, *out_spatial) and ``dtype``
+    viewed as (N*C, 1, ...) and cut into blocks of about ``block_bytes``
+    (default ``BLOCK_BYTES``) of ``first``.  The result has shape (N, C, *out_spatial) and ``dtype``
     (default ``first``'s).  Planes never interact, so blocking changes no
     result, only the memory traffic.
     """
@@ -26,7 +26,7 @@ def by_blocks(kernel, first, out_spatial, *more, dtype=None):
     planes = lead[0] * lead[1]
     flat = [a.reshape((planes, 1) + a.shape[2:]) for a in (first, *more)]
     out = np.empty((planes, 1) + tuple(out_spatial), dtype=dtype or first.dtype)
-    per = max(1, BLOCK_BYTES // max(1, first[:1, :1].nbytes))
+    per = max(1, (block_bytes or BLOCK_BYTES) // max(1, first[:1, :1].nbytes))
     for start in range(0, planes, per):
         block = slice(start, start + per)
         out[block] = kernel(*(a[block] for a in flat))
