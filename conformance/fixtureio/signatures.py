@@ -27,6 +27,8 @@ SCHEMA_VERSION = "1.0.0"
 # MATLAB type descriptions: a list is every attribute at once, a list of lists any one of them.
 COUNTS = ["numeric", "positive", "integer"]
 ARRAY = ["numeric"]
+# A flag is logical, or numeric 0 or 1 (what MATLAB code often writes for one: SPEC.md 12).
+FLAG = [["logical", "scalar"], ["numeric", "scalar"]]
 
 # Positional arguments by MATLAB name: (type, purpose).
 INPUTS = {
@@ -54,11 +56,12 @@ OPTIONS = {
                 "Pad per spatial dimension: a scalar, a 1-by-R row or a 2-by-R [BEFORE; AFTER], "
                 "or 'same' or 'valid'; padding is absent, never a value; default 0"),
     "Dilation": (COUNTS, "A window reads every DILATION-th element; default 1"),
-    "CeilMode": (["logical", "scalar"], "Round the output size up instead of down; "
+    "CeilMode": (FLAG, "Round the output size up instead of down; "
                                         "default false"),
-    "CountIncludePad": (["logical", "scalar"], "Whether padded positions count in the divisor; "
+    "CountIncludePad": (FLAG, "Whether padded positions count in the divisor; "
                                                "default true"),
-    "DivisorOverride": (["numeric", "scalar", "positive", "integer"],
+    # Not "scalar": [] (no override) is accepted too.
+    "DivisorOverride": (["numeric", "positive", "integer"],
                         "When given, the divisor of every window; default [] (none)"),
     "Indices": (COUNTS, "IDX of [Y, IDX] = pooling.max_pool(X, POOL_SIZE, ...): the selection, "
                         "taken instead of recomputed"),

@@ -129,9 +129,12 @@ ARGUMENTS = {"X": np.arange(1.0, 17.0).reshape(4, 4, order="F"), "DY": np.ones((
 ARGUMENTS_OF = {"max_unpool": {"OUTPUT_SIZE": np.array([4.0, 4.0])},
                 "global_max_pool_backward": {"DY": 1.0},
                 "global_avg_pool_backward": {"DY": 1.0}}
-VALUES = {"Stride": 2.0, "Padding": 0.0, "Dilation": 1.0, "CeilMode": False,
-          "CountIncludePad": True, "DivisorOverride": 4.0, "Indices": SELECTION,
-          "PoolSize": 2.0, "SpatialDims": 2.0, "Method": "naive"}
+# A value per option, and where the file gives a choice of types ("any one of them"), one
+# value of each, in the file's order, so every listed alternative is shown to be taken.
+VALUES = {"Stride": (2.0,), "Padding": (0.0, "valid"), "Dilation": (1.0,),
+          "CeilMode": (False, 1.0), "CountIncludePad": (True, 0.0), "DivisorOverride": (4.0,),
+          "Indices": (SELECTION,), "PoolSize": (2.0,), "SpatialDims": (2.0,),
+          "Method": ("naive",)}
 MADE_UP = "NoSuchOption"
 
 
@@ -141,10 +144,15 @@ def _calls(on_disk):
     for name, entry in sorted(_functions(on_disk).items()):
         given = {**ARGUMENTS, **ARGUMENTS_OF.get(name, {})}
         args = tuple(given[a["name"]] for a in entry["inputs"] if a["kind"] != "namevalue")
-        options = [a["name"] for a in entry["inputs"] if a["kind"] == "namevalue"]
-        for option in options + [MADE_UP]:
-            value = VALUES.get(option, 1.0)
-            calls.append((name, option, options, ("pooling." + name, (*args, option, value), 1)))
+        named = [a for a in entry["inputs"] if a["kind"] == "namevalue"]
+        options = [a["name"] for a in named]
+        for a in named + [{"name": MADE_UP, "type": ["numeric"]}]:
+            choices = len(a["type"]) if isinstance(a["type"][0], list) else 1
+            values = VALUES.get(a["name"], (1.0,))
+            assert len(values) >= choices, f"no value here for each type {a['name']} may have"
+            for value in values[:choices]:
+                calls.append((name, a["name"], options,
+                              ("pooling." + name, (*args, a["name"], value), 1)))
     return calls
 
 
