@@ -12,7 +12,7 @@ import pytest
 from helpers import SPECIALS, fast_equals_naive, order_sensitive
 
 import pooling
-from pooling import range_regular
+from pooling import phase_layout, range_regular
 from pooling.phase_layout import regular
 from pooling.ranges import adaptive_windows
 
@@ -41,6 +41,21 @@ def inputs(shape, dtype, kind, seed):
     return order_sensitive(rng, shape, dtype), rng
 
 
+@pytest.fixture
+def regular_path(monkeypatch):
+    """Whether each fast call took the phase layout: a list, one entry per call."""
+    taken = []
+
+    def spy(w):
+        form = real(w)
+        taken.append(form is not None)
+        return form
+
+    real = phase_layout.regular
+    monkeypatch.setattr(phase_layout, "regular", spy)
+    return taken
+
+
 @pytest.fixture(params=[1 << 20, 1], ids=["blocks", "one-plane-blocks"])
 def block_bytes(request, monkeypatch):
     monkeypatch.setattr(range_regular, "BLOCK_BYTES", request.param)
@@ -61,12 +76,37 @@ def test_adaptive_avg_regular_windows(block_bytes, in_size, out_size, dtype, kin
 @pytest.mark.parametrize("p", [1, 2, 3, 2.5])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("kind", ["order", "specials"])
-def test_lp_regular_windows(block_bytes, kernel, stride, padding, ceil_mode, p, dtype, kind):
+def test_lp_regular_windows(block_bytes, regular_path, kernel, stride, padding, ceil_mode, p,
+                            dtype, kind):
     x, _ = inputs((2, 3) + (7,) * len(kernel), dtype, kind, 17)
     args = (x, p, kernel, stride, padding, ceil_mode)
     y = fast_equals_naive(pooling.lp_pool, *args)
     dy, _ = inputs(y.shape, dtype, kind, 18)
     fast_equals_naive(pooling.lp_pool_backward, dy, *args)
+    assert regular_path and all(regular_path)
+
+
+@pytest.mark.parametrize("rank", [1, 2, 3])
+def test_lp_backward_with_a_huge_stride_allocates_by_the_data(regular_path, rank):
+    # One window per axis, the stride far beyond the input: the layout back to
+    # the input must be sized by the input, not by the stride (SPEC.md 12, too large).
+    x, _ = inputs((1, 2) + (8,) * rank, np.float64, "order", 19)
+    args = (x, 2, 3, 2**31 - 1)
+    y = fast_equals_naive(pooling.lp_pool, *args)
+    fast_equals_naive(pooling.lp_pool_backward, np.ones_like(y), *args)
+    assert regular_path and all(regular_path)
+
+
+@pytest.mark.parametrize("in_size, out_size", [((4,), (2,)), ((1, 2), (1, 1))])
+def test_adaptive_avg_of_negative_zeros_is_plus_zero_where_windows_tile(regular_path, in_size,
+                                                                         out_size):
+    # Windows that do not overlap are summed by a reduction that starts from the
+    # first term, not from +0.0 (one plane of one window is a single column,
+    # summed by accumulate); the sum must still be SPEC's +0.0 for {-0.0, -0.0}.
+    x = np.full((1, 1) + in_size, -0.0)
+    y = fast_equals_naive(pooling.adaptive_avg_pool, x, out_size)
+    assert not np.signbit(y).any()
+    assert regular_path and all(regular_path)
 
 
 def test_lp_gradient_where_x_or_the_norm_is_zero():

@@ -16,8 +16,8 @@ from .inputs import distinct
 
 NAN = float("nan")
 INF = float("inf")
-# The largest size, count or parameter SPEC.md allows (section 12).
-LARGEST = 2**31 - 1
+# The largest size, count or parameter SPEC.md allows (section 12), as the oracle checks it.
+LARGEST = oracle.LARGEST
 # The chapter's 4x4 example (docs/pooling.md, SPEC.md section 5), one (H, W) plane.
 CHAPTER = [[1.0, 1.0, 2.0, 4.0], [5.0, 6.0, 7.0, 8.0], [3.0, 2.0, 1.0, 0.0], [1.0, 2.0, 3.0, 4.0]]
 

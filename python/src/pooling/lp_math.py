@@ -62,7 +62,8 @@ def gradient(x, norm, w, p):
     ``w = dy / norm^(p-1)`` is the output's factor (``dy`` itself for
     p = 1).  Pinned cases: NaN where ``x`` is NaN; ``+0.0`` where ``x`` is
     zero or the window's norm is zero; else ``power(|x|, p - 1) * w``,
-    negated where ``x < 0``.
+    negated where ``x < 0``.  (``range_regular.lp_pool_backward`` reaches the
+    same bits another way, on its layout; a change here must be made there.)
     """
     g = power(np.abs(x), p - p.dtype.type(1)) * w
     g = np.where(x < 0, -g, g)

@@ -11,8 +11,9 @@ Blocks of (n, c) planes are copied once into the layout ``(*phase, *m, plane)``
 (``to_phases``): the planes are the innermost axis, so each offset's box is a
 run of whole rows and an add over it is one long contiguous loop, where the
 same add over (n, c, h, w) would stride through short rows.  Absent positions
-hold ``+0.0``: a sum from ``+0.0`` is never ``-0.0``, so adding ``+0.0`` leaves
-it unchanged, and the gradients never leave the layout's real positions.
+hold ``+0.0``, which changes no sum in SPEC's order (a sum from ``+0.0`` is
+never ``-0.0``; ``window_sums`` says how its reduction keeps to that), and the
+gradients never leave the layout's real positions.
 """
 
 import itertools
@@ -140,16 +141,18 @@ def from_phases(d, form):
     view) to the planes first.
     """
     rank, b = len(form.in_size), d.shape[-1]
-    # Rows per axis enough to hold [0, pb + in_size) as well as the layout.
-    rows = tuple(max(m, -(-(pb + n) // s)) for m, s, pb, n in zip(
-        form.rows, form.stride, form.pad_before, form.in_size, strict=True))
-    shape = tuple(v for m, s in zip(rows, form.stride, strict=True) for v in (m, s)) + (b,)
-    whole = rows == form.rows and form.phases == form.stride
-    full = (np.empty if whole else np.zeros)(shape, dtype=d.dtype)
+    # Padded positions per axis enough for [0, pb + in_size) and for the layout.
+    size = tuple(max(e, pb + n) for e, pb, n in zip(form.extent, form.pad_before,
+                                                     form.in_size, strict=True))
+    whole = size == form.extent and form.phases == form.stride
+    padded = (np.empty if whole else np.zeros)(size + (b,), dtype=d.dtype)
+    shape, strides = [], []
+    for a in range(rank):
+        shape += [form.rows[a], form.phases[a]]
+        strides += [form.stride[a] * padded.strides[a], padded.strides[a]]
+    view = as_strided(padded, tuple(shape) + (b,), tuple(strides) + (padded.strides[-1],))
     order = [v for a in range(rank) for v in (rank + a, a)] + [2 * rank]
-    full[tuple(v for m, n in zip(form.rows, form.phases, strict=True)
-               for v in (slice(0, m), slice(0, n)))] = d.transpose(order)
-    padded = full.reshape(tuple(m * s for m, s in zip(rows, form.stride, strict=True)) + (b,))
+    view[...] = d.transpose(order)
     box = tuple(slice(pb, pb + n) for pb, n in zip(form.pad_before, form.in_size, strict=True))
     return planes_first(padded[box])
 

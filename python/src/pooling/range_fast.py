@@ -1,8 +1,11 @@
 """The fast path for range windows (adaptive and Lp pooling): whole-array operations.
 
 Regular windows (one size and stride per axis: Lp pooling, and adaptive
-pooling where each input length is a multiple of its output length) go to
-``range_regular``.  The rest are handled here.
+windows that tile the input or overlap evenly, such as 4 -> 3) go to
+``range_regular`` where ``phase_layout.regular`` says its layout pays.  The
+rest are handled here: other adaptive windows, and regular ones of huge
+kernels or paddings or of more than ``phase_layout.MAX_OFFSETS`` overlapping
+offsets.
 
 Forward passes loop over window offsets ``j`` (row-major over the largest
 window extent per axis) and gather, for every output position at once, the
@@ -15,8 +18,9 @@ Adaptive backward passes list every (output, input element) pair, outputs
 in ascending row-major order and each window's elements in row-major order,
 and add with ``np.add.at``, which applies the additions in that order: each
 element's gradients arrive in ascending output order, as in the naive loop.
-Lp windows of huge kernels are read through strided slices, one per window
-offset that meets the input, as ``fast.avg`` does for average pooling.
+Lp windows the layout does not serve are read through strided slices, one
+per window offset that meets the input, as ``fast.avg`` does for average
+pooling.
 """
 
 import itertools
@@ -187,8 +191,9 @@ def _strided(w, reverse=False):
 def lp_pool(x, w, p):
     """``root`` of the row-major window sum of ``power(|x|, p)`` (see ``lp_math``).
 
-    Lp windows are regular (``w.geom``): ``range_regular`` serves them, but
-    for huge kernels, whose sums come from strided slices here.
+    Lp windows are regular (``w.geom``): ``range_regular`` serves them; where
+    ``phase_layout.regular`` declines (huge kernels or paddings, many
+    overlapping offsets), their sums come from strided slices here.
     """
     form = phase_layout.regular(w)
     if form is not None:

@@ -1,8 +1,10 @@
 """Adaptive average and Lp pooling on regular windows, through ``phase_layout``.
 
-The fast path's kernels for windows of one size and stride per axis (all Lp
-windows but those of huge kernels; adaptive windows where each input length
-is a multiple of its output length, and a few overlapping ones such as 4 -> 3).
+The fast path's kernels for windows of one size and stride per axis (Lp
+windows, and adaptive windows where each input length is a multiple of its
+output length or that overlap evenly, such as 4 -> 3), except where the
+layout does not pay: huge kernels or paddings, and overlapping windows of
+more than ``phase_layout.MAX_OFFSETS`` offsets (``phase_layout.regular``).
 ``x`` and ``dy`` have shape (N, C, *spatial) and a float dtype; ``form`` is
 ``phase_layout.regular`` of the call's windows.  Each block of (n, c) planes
 is copied once into the phase layout, where every window offset is one run of
