@@ -5,8 +5,8 @@ function dx = avg_pool_backward_naive(dy, x, geom, opts)
     %   G(p) = DY(p) / DIVISOR(p), one division in class(DY) per output. Then,
     %   visiting the outputs in ascending row-major order (plane outermost,
     %   then the first spatial dimension, the last innermost), it adds G(p) to
-    %   each input element of p's window in row-major scan order. X
-    %   is GEOM.in-by-GEOM.planes and DY GEOM.out-by-GEOM.planes, of one class.
+    %   each input element of p's window in row-major scan order. X is
+    %   GEOM.in-by-GEOM.planes and DY GEOM.out-by-GEOM.planes, of one class.
     %
     %   See also pooling.internal.avg_pool_backward_fast.
 
