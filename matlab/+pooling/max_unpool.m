@@ -81,7 +81,10 @@ function z = max_unpool(varargin)
     %   See also pooling.options, pooling.max_pool, pooling.max_unpool_backward.
 
     call = pooling.internal.prepare('unpool', varargin);
-    [y, idx, r, z_size] = deal(call.x, call.idx, call.opts.r, call.z_size);
+    y = call.x;
+    idx = call.idx;
+    r = call.opts.r;
+    z_size = call.z_size;
     pooling.internal.check_indices(call.fname, idx, r, call.x_size);
     pooling.internal.check_index_range(call.fname, idx, r, z_size, 'Z');
 

@@ -44,7 +44,10 @@ function dy = max_unpool_backward(varargin)
     %   See also pooling.options, pooling.max_unpool, pooling.max_pool.
 
     call = pooling.internal.prepare('unpool_backward', varargin);
-    [fname, dz, idx, r] = deal(call.fname, call.x, call.idx, call.opts.r);
+    fname = call.fname;
+    dz = call.x;
+    idx = call.idx;
+    r = call.opts.r;
     pooling.internal.check_indices(fname, idx, r, []);
     idx_size = [size(idx), ones(1, r + 2 - ndims(idx))];
     % DY has IDX's size: refuse before allocating it (SPEC.md section 12).

@@ -1,10 +1,11 @@
 function dx = avg_pool_backward_naive(dy, x, geom, opts)
     %AVG_POOL_BACKWARD_NAIVE  Average pooling backward one output at a time: SPEC.md section 8.
     %   DX = pooling.internal.avg_pool_backward_naive(DY, X, GEOM, OPTS) takes the
-    %   divisors from avg_pool_naive and, visiting outputs in ascending
-    %   row-major order (plane outermost, then the first spatial dimension, the
-    %   last innermost), divides DY(p) once by its divisor and adds the result
-    %   to each input element of p's window in row-major scan order. X is
+    %   divisors from avg_pool_naive and first divides DY by them elementwise:
+    %   G(p) = DY(p) / DIVISOR(p), one division in class(DY) per output. Then,
+    %   visiting the outputs in ascending row-major order (plane outermost,
+    %   then the first spatial dimension, the last innermost), it adds G(p) to
+    %   each input element of p's window in row-major scan order. X is
     %   GEOM.in-by-GEOM.planes and DY GEOM.out-by-GEOM.planes, of one class.
     %
     %   See also pooling.internal.avg_pool_backward_fast.

@@ -3,8 +3,10 @@ function dx = max_backward_from_indices(dy, q, x_size, geom, method)
     %   DX = pooling.internal.max_backward_from_indices(DY, Q, X_SIZE, GEOM,
     %   METHOD) starts DX at +0 (size X_SIZE, the class of DY) and adds each
     %   DY(p) to DX(Q(p)) with the outputs in ascending row-major order over
-    %   (n, c, spatial...): the order of recomputing, so the same bits. DY and
-    %   Q (checked by check_max_indices, doubles) are GEOM.out-by-GEOM.planes.
+    %   (n, c, spatial...): the order of recomputing, so the same bits. DY has
+    %   the forward output's size and Q (from check_max_indices, double) is
+    %   PROD(GEOM.out)-by-GEOM.planes; both are indexed linearly, as
+    %   GEOM.out-by-GEOM.planes arrays.
     %
     %   'naive' is the plain loop. 'fast' sorts the contributions by target,
     %   stably, and adds them in rounds: round m adds the m-th contribution of
@@ -15,7 +17,6 @@ function dx = max_backward_from_indices(dy, q, x_size, geom, method)
     %   See also pooling.internal.check_max_indices.
 
     dx = zeros(x_size, class(dy));
-    dy = reshape(dy, [geom.out, geom.planes]);
     if strcmp(method, 'naive')
         dx = pooling.internal.add_at_naive(dx, dy, q, geom.out, geom.planes);
         return

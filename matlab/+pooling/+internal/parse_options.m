@@ -49,6 +49,7 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %                        (unchecked: check_max_indices runs after DY)
     %   and, for 'unpool' and the adaptive kinds,
     %     output_size        1-by-r double row
+    %   The options, classes and messages of each KIND come from kind_spec.
     %   Each step has its own file, named as on the Python side: as_input and
     %   as_input_size (the data argument), read_options (the name-value pairs,
     %   with flag, divisor_override, spatial_dims and implementation), per_axis
@@ -64,7 +65,7 @@ function opts = parse_options(fname, kind, x, size_arg, args)
     %   See also pooling.internal.prepare, pooling.internal.pool_geometry,
     %   pooling.internal.check_indices.
 
-    spec = kind_spec(kind);
+    spec = pooling.internal.kind_spec(kind);
     pooling.internal.as_input(fname, spec, x);
     named = pooling.internal.read_options(fname, spec.names, args);
 
@@ -123,73 +124,5 @@ function opts = parse_options(fname, kind, x, size_arg, args)
             sz = [size(x), ones(1, r + 2 - ndims(x))];
             pooling.internal.check_count(fname, [opts.output_size, sz(r + 1), sz(r + 2)], ...
                                          'the output', false);
-    end
-end
-
-function spec = kind_spec(kind)
-    window = {'Stride', 'Padding', 'Dilation', 'CeilMode', 'SpatialDims', 'Method'};
-    average = ['average pooling needs floating point, since an integer average would need ' ...
-               'a rounding rule'];
-    gradient = ['a gradient needs floating point, since the gradient of a function of ' ...
-                'integers is not a useful number'];
-    spec.label = 'X';
-    spec.integers_ok = false;
-    spec.why_float = gradient;
-    switch kind
-        case 'max'
-            spec.family = 'window';
-            spec.names = window;
-            spec.integers_ok = true;
-        case 'max_backward'
-            spec.family = 'window';
-            spec.names = [window, {'Indices'}];
-        case 'avg'
-            spec.family = 'window';
-            spec.names = [window, {'CountIncludePad', 'DivisorOverride'}];
-            spec.why_float = average;
-        case 'avg_backward'
-            spec.family = 'window';
-            spec.names = [window, {'CountIncludePad', 'DivisorOverride'}];
-        case 'global_max'
-            spec.family = 'global';
-            spec.names = {'SpatialDims', 'Method'};
-            spec.integers_ok = true;
-        case 'global_avg'
-            spec.family = 'global';
-            spec.names = {'SpatialDims', 'Method'};
-            spec.why_float = average;
-        case {'global_max_backward', 'global_avg_backward'}
-            spec.family = 'global';
-            spec.names = {'SpatialDims', 'Method'};
-        case 'unpool'
-            spec.family = 'unpool';
-            spec.names = {'PoolSize', 'Stride', 'Padding', 'SpatialDims', 'Method'};
-            spec.label = 'Y';
-            spec.integers_ok = true;
-        case 'unpool_backward'
-            spec.family = 'unpool';
-            spec.names = {'SpatialDims', 'Method'};
-            spec.label = 'DZ';
-        otherwise
-            spec = new_kind_spec(kind, spec, window, average);
-    end
-end
-
-function spec = new_kind_spec(kind, spec, window, average)
-    % The adaptive and Lp kinds (SPEC.md sections 16 and 17).
-    switch kind
-        case {'adaptive_max', 'adaptive_max_backward', 'adaptive_avg', 'adaptive_avg_backward'}
-            spec.family = 'adaptive';
-            spec.names = {'SpatialDims', 'Method'};
-            spec.integers_ok = strcmp(kind, 'adaptive_max');
-            if strcmp(kind, 'adaptive_avg')
-                spec.why_float = average;
-            end
-        case {'lp', 'lp_backward'}
-            spec.family = 'window';
-            spec.names = window([1 2 4 5 6]);
-            if strcmp(kind, 'lp')
-                spec.why_float = 'an Lp norm needs floating point';
-            end
     end
 end

@@ -4,7 +4,11 @@ function dx = pool_backward(op, fname, dy, x, geom, opts)
     %   DY against X and the forward output size (pooling:badGradient, the last
     %   check of SPEC.md section 12), then returns the gradient of OP ('max' or
     %   'avg') pooling with respect to X, by OPTS.method ('fast' or 'naive'),
-    %   sized and classed like X. The public backward functions all end here.
+    %   sized and classed like X. The backward functions of max and average
+    %   pooling and of global pooling end here (pooling.max_pool_backward,
+    %   pooling.avg_pool_backward, pooling.global_max_pool_backward,
+    %   pooling.global_avg_pool_backward); the adaptive and Lp backward
+    %   functions end in range_backward, max_unpool_backward in its own file.
     %   With OPTS.has_indices (max pooling only), the saved indices
     %   OPTS.indices are checked after DY and the gradient follows them
     %   instead of a recomputed selection (max_backward_from_indices).

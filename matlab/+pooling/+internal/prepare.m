@@ -136,7 +136,8 @@ function refuse(fname, kind, role)
 end
 
 function tf = is_option_name(value)
-    names = {'PoolSize', 'Stride', 'Padding', 'SpatialDims', 'Method'};
+    spec = pooling.internal.kind_spec('unpool');
+    names = spec.names;
     if isa(value, 'string') && isscalar(value)
         value = char(value);
     end

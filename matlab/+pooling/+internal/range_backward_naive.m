@@ -10,23 +10,17 @@ function dx = range_backward_naive(op, g, x, win, extra, p)
     %            window (EXTRA the norms, G the factors DY / NORM^(P-1))
     %   (SPEC.md sections 16 and 17).
     %
-    %   See also pooling.internal.range_backward_fast.
+    %   See also pooling.internal.range_backward_fast, pooling.internal.spread_naive.
 
     dx = zeros(size(x), class(x));
+    elements = @(pl, o) pooling.internal.range_elements(win, pl, o);
     switch op
         case 'max'
             dx = pooling.internal.add_at_naive(dx, g, extra, win.out, win.planes);
         case 'avg'
-            elements = @(pl, o) pooling.internal.range_elements(win, pl, o);
             dx = pooling.internal.spread_naive(dx, g, win.out, win.planes, elements);
         case 'lp'
-            [at, o, pl] = pooling.internal.output_walk(win.out, win.planes);
-            for w = 1:numel(at)
-                lin = pooling.internal.range_elements(win, pl(w), o(w, :));
-                for m = 1:numel(lin)
-                    e = lin(m);
-                    dx(e) = dx(e) + pooling.internal.lp_gradient(x(e), extra(at(w)), g(at(w)), p);
-                end
-            end
+            share = @(k, e) pooling.internal.lp_gradient(x(e), extra(k), g(k), p);
+            dx = pooling.internal.spread_naive(dx, g, win.out, win.planes, elements, share);
     end
 end

@@ -4,22 +4,16 @@ function s = range_sum_naive(t, win)
     %   window of T (WIN.in-by-WIN.planes) to an accumulator starting at +0,
     %   one at a time in row-major order, in class(T). S is WIN.out-by-WIN.planes.
     %
-    %   See also pooling.internal.range_sum_fast.
+    %   See also pooling.internal.range_sum_fast, pooling.internal.output_walk.
 
-    out = win.out;
-    s = zeros([out, win.planes], class(t));
-    for p = 1:win.planes
-        for o1 = 0:out(1) - 1
-            for o2 = 0:out(2) - 1
-                for o3 = 0:out(3) - 1
-                    lin = pooling.internal.range_elements(win, p, [o1 o2 o3]);
-                    acc = zeros(1, 1, class(t));
-                    for m = 1:numel(lin)
-                        acc = acc + t(lin(m));
-                    end
-                    s(o1 + 1, o2 + 1, o3 + 1, p) = acc;
-                end
-            end
+    s = zeros([win.out, win.planes], class(t));
+    [at, o, p] = pooling.internal.output_walk(win.out, win.planes);
+    for w = 1:numel(at)
+        lin = pooling.internal.range_elements(win, p(w), o(w, :));
+        acc = zeros(1, 1, class(t));
+        for m = 1:numel(lin)
+            acc = acc + t(lin(m));
         end
+        s(at(w)) = acc;
     end
 end
